@@ -15,7 +15,10 @@ public final class CloudEventHeaders {
     public static final String TIME = "ce_time";
     public static final String SEQUENCE = "ce_sequence";
     public static final String CONTENT_TYPE = "content-type";
+    /** W3C trace context as OpenTelemetry's Kafka instrumentation reads it. */
     public static final String TRACEPARENT = "traceparent";
+    /** The same value as the CloudEvents distributed-tracing extension attribute. */
+    public static final String CE_TRACEPARENT = "ce_traceparent";
 
     public static final String SPEC_VERSION_1_0 = "1.0";
     public static final String JSON = "application/json";

@@ -48,6 +48,7 @@ public final class KafkaOutboxPublisher implements OutboxPublisher, AutoCloseabl
         headers.add(CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON.getBytes(UTF_8));
         if (event.traceparent() != null) {
             headers.add(CloudEventHeaders.TRACEPARENT, event.traceparent().getBytes(UTF_8));
+            headers.add(CloudEventHeaders.CE_TRACEPARENT, event.traceparent().getBytes(UTF_8));
         }
         return new ProducerRecord<>(event.topic(), null, event.time().toEpochMilli(), event.subject(),
                 event.payload().getBytes(UTF_8), headers);

@@ -63,6 +63,7 @@ public final class OutboxRelay implements SmartLifecycle {
     private volatile boolean running;
     private volatile Thread worker;
     private Instant nextBacklogCount = Instant.EPOCH;
+    private boolean failedInThisPass;
 
     public OutboxRelay(MongoOperations mongo, OutboxPublisher publisher, Supplier<List<String>> collections,
             OutboxRelayProperties properties, Clock clock, MeterRegistry meters) {
@@ -84,14 +85,29 @@ public final class OutboxRelay implements SmartLifecycle {
         wakeUps.release();
     }
 
-    /** One pass over every outbox collection; returns how many events were published. */
+    /**
+     * One pass over every outbox collection; returns how many events were published.
+     *
+     * @throws OutboxPublishException when some event could not be published (after the others were handled)
+     */
     public int relayOnce() {
+        failedInThisPass = false;
         int published = 0;
         for (String collection : collections.get()) {
             published += relayCollection(collection);
         }
         countBacklogNowAndThen();
+        if (failedInThisPass) {
+            throw new OutboxPublishException(published);
+        }
         return published;
+    }
+
+    /** Some events stayed in the outbox because Kafka did not acknowledge them; the relay backs off. */
+    public static final class OutboxPublishException extends RuntimeException {
+        OutboxPublishException(int published) {
+            super("Kafka did not acknowledge every event (" + published + " published in this pass)");
+        }
     }
 
     private int relayCollection(String collection) {
@@ -166,6 +182,7 @@ public final class OutboxRelay implements SmartLifecycle {
                     claim.failed = true;
                 } catch (Exception failure) {
                     claim.failed = true;
+                    failedInThisPass = true;
                     publishFailures.increment();
                     log.warn("Could not publish event {} ({}) of {}: {}; it stays in the outbox", event.eventId(),
                             event.type(), event.subject(), failure.toString());
