@@ -38,6 +38,8 @@ public final class Launcher {
     }
 
     public static void main(String[] args) throws Exception {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", System.getProperty("ocop.log-level", "warn"));
+        System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
         Launcher launcher = new Launcher(LauncherOptions.parse(args));
         Runtime.getRuntime().addShutdownHook(new Thread(launcher::stop, "launcher-shutdown"));
         launcher.start();

@@ -120,7 +120,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         return this;
     }
 
-    /** Stops the broker (controlled shutdown); the port is kept so that {@link #start()} reuses it. */
+    /** Stops the broker; the port is kept so that {@link #start()} reuses it. */
     public synchronized void stop() {
         if (server == null) {
             return;
@@ -228,6 +228,9 @@ public final class EmbeddedKafka implements AutoCloseable {
         properties.put("log.cleaner.dedupe.buffer.size", String.valueOf(4 * 1024 * 1024));
         // A shorter heartbeat lets the broker get unfenced at start and finish controlled shutdown sooner.
         properties.put("broker.heartbeat.interval.ms", "250");
+        // One node has no other broker to hand leadership to; a controlled shutdown only adds a wait that can
+        // hang when the JVM is already shutting down (seen from the launcher's shutdown hook).
+        properties.put("controlled.shutdown.enable", "false");
         properties.put("broker.session.timeout.ms", "3000");
 
         properties.putAll(brokerPropertyOverrides);
