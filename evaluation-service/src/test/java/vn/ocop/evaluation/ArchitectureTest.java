@@ -1,0 +1,22 @@
+package vn.ocop.evaluation;
+
+import org.junit.jupiter.api.Test;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+
+import vn.ocop.infra.testing.ArchitectureRules;
+
+class ArchitectureTest {
+
+    private final JavaClasses classes = ArchitectureRules.productionClasses("vn.ocop.evaluation");
+
+    @Test
+    void domainCodeUsesNoFrameworkTypes() {
+        ArchitectureRules.domainIsFreeOfFrameworks().check(classes);
+    }
+
+    @Test
+    void featuresHaveNoCycles() {
+        ArchitectureRules.noCyclesBetweenFeatures("vn.ocop.evaluation").check(classes);
+    }
+}
