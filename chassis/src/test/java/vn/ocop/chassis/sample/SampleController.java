@@ -1,0 +1,72 @@
+package vn.ocop.chassis.sample;
+
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import vn.ocop.chassis.errors.ConflictException;
+import vn.ocop.chassis.errors.FieldViolation;
+import vn.ocop.chassis.errors.ForbiddenException;
+import vn.ocop.chassis.errors.InvalidInputException;
+import vn.ocop.chassis.security.AgencyPrincipal;
+
+/** Endpoints of the sample service that exercise the chassis' security and error handling. */
+@RestController
+@RequestMapping("/sample")
+class SampleController {
+
+    record NewProduct(@NotBlank @Size(max = 20) String name, @Min(1) int criteriaSet) {
+    }
+
+    @GetMapping("/me")
+    Map<String, Object> me(@AuthenticationPrincipal AgencyPrincipal me) {
+        return Map.of("subject", me.subject(), "roles", me.roles(),
+                "locality", String.valueOf(me.locality()), "agency", String.valueOf(me.agency()),
+                "scopes", me.scopes());
+    }
+
+    @PostMapping("/products")
+    @ResponseStatus(HttpStatus.CREATED)
+    NewProduct create(@Valid @RequestBody NewProduct product) {
+        return product;
+    }
+
+    @PostMapping("/dossiers/{id}/withdraw")
+    void withdraw(@PathVariable String id) {
+        throw new ConflictException("sample.illegal-transition", "RATED");
+    }
+
+    @PostMapping("/dossiers/{id}/submit")
+    void submit(@PathVariable String id) {
+        throw new InvalidInputException("sample.incomplete", java.util.List.of(
+                FieldViolation.of("documents[BUSINESS_PLAN]", "sample.document-missing", "Phương án kinh doanh"),
+                FieldViolation.of("product.name", "validation.NotBlank")));
+    }
+
+    @GetMapping("/localities/{code}")
+    Map<String, String> locality(@PathVariable String code, @AuthenticationPrincipal AgencyPrincipal me) {
+        if (!me.mayActForLocality(code)) {
+            throw new ForbiddenException("sample.other-locality", code);
+        }
+        return Map.of("code", code);
+    }
+
+    @GetMapping("/province-only")
+    @PreAuthorize("hasRole('PROVINCE_OFFICER')")
+    Map<String, String> provinceOnly() {
+        return Map.of("ok", "yes");
+    }
+}
