@@ -12,11 +12,14 @@ import org.springframework.core.Ordered;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
 
+import vn.ocop.chassis.idempotency.IdempotencyKeyFilter;
+import vn.ocop.chassis.idempotency.IdempotencyStore;
 import vn.ocop.chassis.tracing.TraceparentFilter;
 import vn.ocop.chassis.web.ProblemDetailsAdvice;
 import vn.ocop.chassis.web.ProblemFactory;
 
-@AutoConfiguration(before = WebMvcAutoConfiguration.class)
+@AutoConfiguration(before = WebMvcAutoConfiguration.class,
+        after = org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class ChassisWebAutoConfiguration {
 
@@ -38,6 +41,21 @@ public class ChassisWebAutoConfiguration {
         resolver.setSupportedLocales(List.of(ProblemFactory.VIETNAMESE, java.util.Locale.ENGLISH));
         resolver.setDefaultLocale(ProblemFactory.VIETNAMESE);
         return resolver;
+    }
+
+    /** After Spring Security (order -100), so that keys are scoped by the authenticated caller. */
+    @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnBean(org.springframework.data.mongodb.core.MongoOperations.class)
+    FilterRegistrationBean<IdempotencyKeyFilter> idempotencyKeyFilter(
+            org.springframework.data.mongodb.core.MongoOperations mongo, ProblemFactory problems,
+            org.springframework.core.env.Environment environment) {
+        java.time.Duration retention = environment.getProperty("ocop.idempotency.retention", java.time.Duration.class,
+                java.time.Duration.ofHours(24));
+        IdempotencyKeyFilter filter = new IdempotencyKeyFilter(new IdempotencyStore(mongo), problems,
+                java.time.Clock.systemUTC(), retention, java.time.Duration.ofSeconds(60));
+        FilterRegistrationBean<IdempotencyKeyFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.setOrder(0);
+        return registration;
     }
 
     @Bean

@@ -31,6 +31,25 @@ class SampleController {
     record NewProduct(@NotBlank @Size(max = 20) String name, @Min(1) int criteriaSet) {
     }
 
+    private final org.springframework.data.mongodb.core.MongoOperations mongo;
+
+    SampleController(org.springframework.data.mongodb.core.MongoOperations mongo) {
+        this.mongo = mongo;
+    }
+
+    /** Counts how many times it really ran, so idempotent retries can be told from real ones. */
+    @PostMapping("/counters/{id}/increments")
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, Object> increment(@PathVariable String id, @RequestBody Map<String, Object> body) {
+        org.bson.Document counter = mongo.findAndModify(
+                org.springframework.data.mongodb.core.query.Query.query(
+                        org.springframework.data.mongodb.core.query.Criteria.where("_id").is(id)),
+                new org.springframework.data.mongodb.core.query.Update().inc("value", 1),
+                org.springframework.data.mongodb.core.FindAndModifyOptions.options().upsert(true).returnNew(true),
+                org.bson.Document.class, "sample_counters");
+        return Map.of("id", id, "value", counter.getInteger("value"), "note", String.valueOf(body.get("note")));
+    }
+
     @GetMapping("/me")
     Map<String, Object> me(@AuthenticationPrincipal AgencyPrincipal me) {
         return Map.of("subject", me.subject(), "roles", me.roles(),
