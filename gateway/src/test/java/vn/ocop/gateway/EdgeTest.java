@@ -231,6 +231,18 @@ class EdgeTest {
     }
 
     @Test
+    void healthAndMetricsArePerRoute() throws Exception {
+        call("GET", "/api/reporting/statistics", TestTokens.provinceOfficer(), null, null);
+        HttpResponse<String> routes = call("GET", "/actuator/health/routes", null, null, null);
+        assertThat(routes.body()).contains("\"dossier-service\":\"UP\"", "\"reporting-service\":\"UP\"",
+                "\"identity-service\":\"UP\"");
+        HttpResponse<String> metrics = call("GET", "/actuator/prometheus", null, null, null);
+        assertThat(metrics.body()).contains("spring_cloud_gateway_requests_seconds").contains("routeId=\"reporting-service\"");
+        assertThat(call("GET", "/actuator/health/readiness", null, null, null).statusCode())
+                .as("one backend down does not make the gateway unready").isEqualTo(200);
+    }
+
+    @Test
     void swaggerUiListsEveryServicesApi() throws Exception {
         HttpResponse<String> config = call("GET", "/v3/api-docs/swagger-config", null, null, null);
         assertThat(config.statusCode()).isEqualTo(200);
