@@ -16,6 +16,7 @@ import vn.ocop.contracts.evaluation.ProductNotQualified;
 import vn.ocop.contracts.evaluation.ProductRated;
 import vn.ocop.contracts.evaluation.ProductScored;
 import vn.ocop.contracts.evaluation.RoundOpened;
+import vn.ocop.contracts.evaluation.SessionAssigned;
 import vn.ocop.contracts.notification.NotificationSent;
 import vn.ocop.contracts.reporting.PeriodicReportSubmitted;
 import vn.ocop.contracts.reporting.ReportPeriodOpened;
@@ -36,6 +37,7 @@ public enum EventType {
     PRODUCT_NOT_QUALIFIED("vn.ocop.evaluation.product-not-qualified.v1", ProductNotQualified.class, Producer.EVALUATION),
     DOSSIER_FORWARDED("vn.ocop.evaluation.dossier-forwarded.v1", DossierForwarded.class, Producer.EVALUATION),
     CERTIFICATE_REVOKED("vn.ocop.evaluation.certificate-revoked.v1", CertificateRevoked.class, Producer.EVALUATION),
+    SESSION_ASSIGNED("vn.ocop.evaluation.session-assigned.v1", SessionAssigned.class, Producer.EVALUATION),
 
     REPORT_PERIOD_OPENED("vn.ocop.reporting.report-period-opened.v1", ReportPeriodOpened.class, Producer.REPORTING),
     PERIODIC_REPORT_SUBMITTED("vn.ocop.reporting.periodic-report-submitted.v1", PeriodicReportSubmitted.class,

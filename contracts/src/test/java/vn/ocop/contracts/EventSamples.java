@@ -26,6 +26,7 @@ import vn.ocop.contracts.evaluation.ProductRated;
 import vn.ocop.contracts.evaluation.ProductScored;
 import vn.ocop.contracts.evaluation.RoundLocality;
 import vn.ocop.contracts.evaluation.RoundOpened;
+import vn.ocop.contracts.evaluation.SessionAssigned;
 import vn.ocop.contracts.notification.NotificationChannel;
 import vn.ocop.contracts.notification.NotificationSent;
 import vn.ocop.contracts.reporting.PeriodicReportSubmitted;
@@ -51,7 +52,7 @@ final class EventSamples {
         Map<EventType, OcopEvent> samples = new EnumMap<>(EventType.class);
         List.of(dossierSubmitted(), dossierResubmitted(), dossierReturned(), dossierWithdrawn(),
                         roundOpened(), productScored(), productRated(), productNotQualified(), dossierForwarded(),
-                        certificateRevoked(), reportPeriodOpened(), periodicReportSubmitted(), notificationSent())
+                        certificateRevoked(), sessionAssigned(), reportPeriodOpened(), periodicReportSubmitted(), notificationSent())
                 .forEach(sample -> samples.put(EventType.of(sample), sample));
         return samples;
     }
@@ -129,6 +130,12 @@ final class EventSamples {
         return new CertificateRevoked("OCOP-AG-2021-0033", "hs-2021-0033", "sp-banh-pia", LOCALITY_PHU_HOA,
                 "Không đánh giá lại trong thời hạn 36 tháng", Instant.parse("2025-10-01T02:00:00Z"),
                 "vpdp.ocop@angiang.gov.vn");
+    }
+
+    static SessionAssigned sessionAssigned() {
+        return new SessionAssigned("phien-2025-08-14", "hoi-dong-tinh-2025", CouncilLevel.PROVINCE,
+                LocalDate.of(2025, 8, 14), List.of("hoidong1", "hoidong2", "hoidong3"), List.of(DOSSIER_ID),
+                Instant.parse("2025-08-07T03:00:00Z"));
     }
 
     static ReportPeriodOpened reportPeriodOpened() {
