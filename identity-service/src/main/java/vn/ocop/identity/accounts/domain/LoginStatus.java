@@ -1,0 +1,8 @@
+package vn.ocop.identity.accounts.domain;
+
+/** Whether an account may log in right now. */
+public enum LoginStatus {
+    ALLOWED,
+    DISABLED,
+    LOCKED
+}
