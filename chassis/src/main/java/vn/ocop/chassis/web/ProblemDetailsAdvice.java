@@ -107,6 +107,18 @@ public class ProblemDetailsAdvice {
         return badRequest(violations, locale);
     }
 
+    @ExceptionHandler(jakarta.validation.ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> constraintViolations(jakarta.validation.ConstraintViolationException e, Locale locale) {
+        List<FieldViolation> violations = new ArrayList<>();
+        e.getConstraintViolations().forEach(violation -> {
+            String path = violation.getPropertyPath().toString();
+            String field = path.contains(".") ? path.substring(path.lastIndexOf('.') + 1) : path;
+            String constraint = violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+            violations.add(new FieldViolation(field, "validation." + constraint, List.of()));
+        });
+        return badRequest(violations, locale);
+    }
+
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, Locale locale) {
         return simple(HttpStatus.BAD_REQUEST, "request.unreadable", locale);

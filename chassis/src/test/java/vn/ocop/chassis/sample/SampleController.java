@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -25,6 +26,7 @@ import vn.ocop.chassis.security.AgencyPrincipal;
 
 /** Endpoints of the sample service that exercise the chassis' security and error handling. */
 @RestController
+@org.springframework.validation.annotation.Validated
 @RequestMapping("/sample")
 class SampleController {
 
@@ -81,6 +83,11 @@ class SampleController {
             throw new ForbiddenException("sample.other-locality", code);
         }
         return Map.of("code", code);
+    }
+
+    @GetMapping("/search")
+    Map<String, Object> search(@RequestParam @jakarta.validation.constraints.Size(max = 5) String q) {
+        return Map.of("q", q);
     }
 
     @GetMapping("/province-only")
