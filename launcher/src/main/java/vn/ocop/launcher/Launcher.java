@@ -66,6 +66,7 @@ public final class Launcher {
             }
         }
         awaitReady();
+        printDemoAccounts();
         printTable(Duration.between(begin, Instant.now()));
     }
 
@@ -107,6 +108,22 @@ public final class Launcher {
             Thread.sleep(250);
         }
         waiting.forEach(process -> say("!! " + process.spec().name() + " not ready after " + options.readyTimeout()));
+    }
+
+    /** identity-service seeds demo accounts in embedded mode and logs their passwords once; show them here. */
+    private void printDemoAccounts() throws java.io.IOException {
+        Optional<ServiceProcess> identity = find("identity-service");
+        if (identity.isEmpty()) {
+            return;
+        }
+        String log = identity.get().logSinceStart();
+        int start = log.indexOf("================ OCOP demo accounts");
+        if (start < 0) {
+            return;
+        }
+        int end = log.indexOf("\n=====", start + 20);
+        int endOfLine = end < 0 ? log.length() : log.indexOf('\n', end + 1);
+        say(log.substring(start, endOfLine < 0 ? log.length() : endOfLine));
     }
 
     private void printTable(Duration took) {

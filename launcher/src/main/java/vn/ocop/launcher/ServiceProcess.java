@@ -30,6 +30,7 @@ final class ServiceProcess {
     private final List<String> jvmOptions;
     private Process process;
     private Instant startedAt;
+    private long logOffsetAtStart;
 
     ServiceProcess(ServiceSpec spec, Path jar, Path logFile, Map<String, String> environment, List<String> jvmOptions) {
         this.spec = spec;
@@ -51,6 +52,7 @@ final class ServiceProcess {
             throw new IOException("missing " + jar + ": build it first (./mvnw -B -DskipTests package)");
         }
         Files.createDirectories(logFile.getParent());
+        logOffsetAtStart = Files.exists(logFile) ? Files.size(logFile) : 0;
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
@@ -74,6 +76,16 @@ final class ServiceProcess {
 
     Instant startedAt() {
         return startedAt;
+    }
+
+    /** What the service has logged since its last start. */
+    String logSinceStart() throws IOException {
+        if (!Files.exists(logFile)) {
+            return "";
+        }
+        byte[] all = Files.readAllBytes(logFile);
+        int from = (int) Math.min(logOffsetAtStart, all.length);
+        return new String(all, from, all.length - from, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** True once the readiness probe answers UP (Kafka and Mongo included where the service uses them). */
