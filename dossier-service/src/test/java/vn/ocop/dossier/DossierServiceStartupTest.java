@@ -21,7 +21,7 @@ class DossierServiceStartupTest {
 
     @Test
     void refusesCallsWithoutAValidToken() throws Exception {
-        ServiceConventions.assertRejectsMissingOrBadTokens(port, "/admin/dead-letters");
+        ServiceConventions.assertRejectsMissingOrBadTokens(port, "/dossiers");
     }
 
     @Test
