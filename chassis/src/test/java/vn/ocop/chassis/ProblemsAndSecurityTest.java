@@ -86,6 +86,9 @@ class ProblemsAndSecurityTest {
         assertProblem(call("GET", "/sample/search?q=qu%C3%A1-d%C3%A0i", token, null, null, null), 400,
                 "request.invalid-fields");
         assertProblem(call("GET", "/sample/search", token, null, null, null), 400, "request.missing-parameter");
+        String multipartWithoutFile = "--b\r\nContent-Disposition: form-data; name=\"other\"\r\n\r\nx\r\n--b--\r\n";
+        assertProblem(call("POST", "/sample/uploads", token, multipartWithoutFile, "multipart/form-data; boundary=b", null),
+                400, "request.status.400");
     }
 
     @Test

@@ -48,11 +48,12 @@ public class ChassisWebAutoConfiguration {
     @org.springframework.boot.autoconfigure.condition.ConditionalOnBean(org.springframework.data.mongodb.core.MongoOperations.class)
     FilterRegistrationBean<IdempotencyKeyFilter> idempotencyKeyFilter(
             org.springframework.data.mongodb.core.MongoOperations mongo, ProblemFactory problems,
-            org.springframework.core.env.Environment environment) {
+            org.springframework.core.env.Environment environment,
+            org.springframework.beans.factory.ObjectProvider<java.time.Clock> clock) {
         java.time.Duration retention = environment.getProperty("ocop.idempotency.retention", java.time.Duration.class,
                 java.time.Duration.ofHours(24));
         IdempotencyKeyFilter filter = new IdempotencyKeyFilter(new IdempotencyStore(mongo), problems,
-                java.time.Clock.systemUTC(), retention, java.time.Duration.ofSeconds(60));
+                clock.getIfAvailable(java.time.Clock::systemUTC), retention, java.time.Duration.ofSeconds(60));
         FilterRegistrationBean<IdempotencyKeyFilter> registration = new FilterRegistrationBean<>(filter);
         registration.setOrder(0);
         return registration;

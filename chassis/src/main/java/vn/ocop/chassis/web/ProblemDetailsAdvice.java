@@ -212,6 +212,13 @@ public class ProblemDetailsAdvice {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> defect(Exception e, Locale locale) {
+        if (e instanceof org.springframework.web.ErrorResponse framework && framework.getStatusCode().is4xxClientError()) {
+            // Spring MVC's own request errors (a missing multipart part, say) that have no handler above.
+            HttpStatusCode status = framework.getStatusCode();
+            ProblemDetail problem = problems.create(status, "request.status." + status.value(), List.of(), locale);
+            problem.setDetail(framework.getBody().getDetail());
+            return ResponseEntity.status(status).headers(framework.getHeaders()).body(problem);
+        }
         log.error("Unhandled error", e);
         return simple(HttpStatus.INTERNAL_SERVER_ERROR, "server.error", locale);
     }

@@ -90,6 +90,12 @@ class SampleController {
         return Map.of("q", q);
     }
 
+    @PostMapping(path = "/uploads", consumes = "multipart/form-data")
+    Map<String, Object> upload(@org.springframework.web.bind.annotation.RequestPart("file")
+            org.springframework.web.multipart.MultipartFile file) {
+        return Map.of("size", file.getSize());
+    }
+
     @GetMapping("/province-only")
     @PreAuthorize("hasRole('PROVINCE_OFFICER')")
     Map<String, String> provinceOnly() {
