@@ -59,8 +59,11 @@ class ComposeFileTest {
     /** host:port at the start of a value, after "//" or after "," (URLs, Kafka bootstrap lists, Mongo URIs). */
     private static final Pattern HOST_PORT = Pattern.compile("(?:^|//|,)([a-z][a-z0-9.-]*):(\\d+)");
     private static final Pattern SECRET_NAME = Pattern.compile(".*(PASSWORD|SECRET|TOKEN).*");
-    /** ${VAR}, ${VAR:?message} or ${VAR?message}: required from the environment, no literal fallback. */
-    private static final Pattern REQUIRED_INTERPOLATION = Pattern.compile("^\\$\\{[A-Za-z_][A-Za-z0-9_]*(:?\\?[^}]*)?}$");
+    /**
+     * ${VAR}, ${VAR:?message} or ${VAR?message} (required from the environment), or ${VAR:-} (optional, empty by
+     * default, e.g. the password of a mail relay that may need none): never a literal fallback.
+     */
+    private static final Pattern REQUIRED_INTERPOLATION = Pattern.compile("^\\$\\{[A-Za-z_][A-Za-z0-9_]*((:?\\?[^}]*)|:-)?}$");
 
     private static final Path ROOT = findRepositoryRoot();
     private static final Map<String, Object> COMPOSE = loadYamlMap(ROOT.resolve("docker-compose.yml"));
@@ -365,7 +368,7 @@ class ComposeFileTest {
         List<String> problems = new ArrayList<>();
         SERVICES.forEach((name, service) -> environment(service).forEach((key, value) -> {
             if (SECRET_NAME.matcher(key).matches() && !REQUIRED_INTERPOLATION.matcher(value.strip()).matches()) {
-                problems.add(name + ": " + key + " must come from the environment as ${VAR:?message}, not '" + value + "'");
+                problems.add(name + ": " + key + " must come from the environment as ${VAR:?message} or ${VAR:-}, not '" + value + "'");
             }
         }));
         assertThat(problems).as("secrets in docker-compose.yml").isEmpty();

@@ -1,0 +1,128 @@
+package vn.ocop.notification.reminders;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import vn.ocop.notification.notify.Notice;
+import vn.ocop.notification.notify.Notifier;
+import vn.ocop.notification.reminders.domain.Obligations;
+import vn.ocop.notification.reminders.domain.ReminderSchedule;
+import vn.ocop.notification.reminders.domain.ReminderTexts;
+import vn.ocop.notification.reminders.domain.Shortfall;
+import vn.ocop.notification.units.UnitDirectory;
+
+/**
+ * Sends the reminders that are due: for each open deadline, the offset that fired last, to each unit that still
+ * owes something. The send key (deadline, unit, offset) is inserted before delivery, so each reminder goes out at
+ * most once whatever the number of replicas or restarts; one replica at a time runs the pass (ShedLock).
+ */
+@Service
+public class ReminderPlanner {
+
+    private static final Logger log = LoggerFactory.getLogger(ReminderPlanner.class);
+
+    private final Calendar calendar;
+    private final MongoOperations mongo;
+    private final Notifier notifier;
+    private final ReminderSchedule schedule;
+    private final ReminderTexts texts;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    public ReminderPlanner(Calendar calendar, MongoOperations mongo, Notifier notifier, ReminderSettings settings,
+            UnitDirectory units, Clock clock, MeterRegistry meters) {
+        this.calendar = calendar;
+        this.mongo = mongo;
+        this.notifier = notifier;
+        this.schedule = settings.schedule();
+        this.texts = new ReminderTexts(units::name);
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    @Scheduled(fixedDelayString = "${ocop.notification.reminders.poll-interval:PT1M}",
+            initialDelayString = "${ocop.notification.reminders.poll-interval:PT1M}")
+    @SchedulerLock(name = "deadline-reminders", lockAtMostFor = "PT10M")
+    public void scheduledPass() {
+        try {
+            runOnce();
+        } catch (RuntimeException e) {
+            log.warn("reminder pass failed, next pass retries: {}", e.toString());
+        }
+    }
+
+    /** One pass over the calendar; returns the number of reminders delivered in it. */
+    public int runOnce() {
+        Instant now = clock.instant();
+        int delivered = 0;
+        for (DeadlineDocument deadline : calendar.open()) {
+            if (deadline.dueDate() == null || deadline.offsets() == null) {
+                continue;
+            }
+            LocalDate due = LocalDate.parse(deadline.dueDate());
+            var offset = schedule.dueOffset(due, deadline.offsets(), now);
+            if (offset.isEmpty()) {
+                continue;
+            }
+            for (Shortfall shortfall : shortfalls(deadline)) {
+                if (remind(deadline, due, offset.get(), shortfall, now)) {
+                    delivered++;
+                }
+            }
+        }
+        return delivered;
+    }
+
+    private List<Shortfall> shortfalls(DeadlineDocument deadline) {
+        return switch (deadline.kind()) {
+            case ROUND_SUBMISSION -> {
+                Map<String, Integer> targets = new LinkedHashMap<>();
+                deadline.targets().forEach(target -> targets.put(target.localityCode(), target.products()));
+                yield Obligations.round(targets, calendar.submittedProducts(deadline.reference()));
+            }
+            case PERIODIC_REPORT -> Obligations.missing(deadline.units(), calendar.reportedUnits(deadline.reference()));
+            case CERTIFICATE_EXPIRY -> Obligations.informed(deadline.units());
+            case CUSTOM -> Obligations.missing(deadline.units(), deadline.done() == null ? Set.of() : deadline.done());
+        };
+    }
+
+    private boolean remind(DeadlineDocument deadline, LocalDate due, int offset, Shortfall shortfall, Instant now) {
+        String key = Obligations.reminderKey(deadline.id(), shortfall.unitCode(), offset);
+        var text = texts.render(deadline.kind(), deadline.label(), deadline.detail(), due, offset, shortfall,
+                schedule.today(now));
+        try {
+            mongo.insert(new ReminderSend(key, deadline.id(), shortfall.unitCode(), offset, deadline.kind().name(),
+                    ReminderSend.State.PENDING, text.bodyVi(), now, null));
+        } catch (DuplicateKeyException decidedBefore) {
+            ReminderSend earlier = mongo.findById(key, ReminderSend.class);
+            if (earlier == null || earlier.state() == ReminderSend.State.SENT) {
+                return false;
+            }
+            // interrupted after the decision: delivering again is safe, inbox and e-mail are keyed by the same key
+        }
+        notifier.notify(new Notice(key, shortfall.unitCode(), deadline.kind().noticeKind(), deadline.reference(), text));
+        mongo.updateFirst(query(where("_id").is(key)),
+                new Update().set("state", ReminderSend.State.SENT).set("sentAt", clock.instant()), ReminderSend.class);
+        meters.counter("ocop.notification.reminders.sent", "kind", deadline.kind().name()).increment();
+        return true;
+    }
+
+}
