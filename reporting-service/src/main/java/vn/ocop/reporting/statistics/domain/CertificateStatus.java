@@ -1,0 +1,7 @@
+package vn.ocop.reporting.statistics.domain;
+
+public enum CertificateStatus {
+    VALID,
+    EXPIRED,
+    REVOKED
+}
