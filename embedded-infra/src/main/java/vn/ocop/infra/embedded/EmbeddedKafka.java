@@ -209,6 +209,8 @@ public final class EmbeddedKafka implements AutoCloseable {
         properties.put("auto.create.topics.enable", "true");
         properties.put("num.partitions", String.valueOf(DEFAULT_TOPIC_PARTITIONS));
         properties.put("default.replication.factor", "1");
+        // The event topics are the platform's history (projections are rebuilt by replaying them): keep them.
+        properties.put("log.retention.ms", "-1");
         properties.put("min.insync.replicas", "1");
         properties.put("offsets.topic.replication.factor", "1");
         properties.put("offsets.topic.num.partitions", "5");
