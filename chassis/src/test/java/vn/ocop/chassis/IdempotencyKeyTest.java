@@ -68,6 +68,29 @@ class IdempotencyKeyTest {
     }
 
     @Test
+    void aRetryWhileTheFirstCallStillRunsIsTold409AndWhenToComeBack() throws Exception {
+        String key = UUID.randomUUID().toString();
+        HttpRequest slow = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/sample/slow"))
+                .header("Authorization", "Bearer " + TestTokens.provinceOfficer())
+                .header("Idempotency-Key", key).POST(HttpRequest.BodyPublishers.noBody()).build();
+        var first = http.sendAsync(slow, HttpResponse.BodyHandlers.ofString());
+        try {
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> {
+                HttpResponse<String> retry = http.send(slow, HttpResponse.BodyHandlers.ofString());
+                assertThat(retry.statusCode()).isEqualTo(409);
+                assertThat(retry.body()).contains("idempotency.in-progress");
+                assertThat(Integer.parseInt(retry.headers().firstValue("Retry-After").orElseThrow()))
+                        .as("seconds until the first call's claim expires").isBetween(30, 61);
+            });
+        } finally {
+            vn.ocop.chassis.sample.SampleController.SLOW_CALLS.countDown();
+        }
+        assertThat(first.get().statusCode()).isEqualTo(200);
+        HttpResponse<String> afterwards = http.send(slow, HttpResponse.BodyHandlers.ofString());
+        assertThat(afterwards.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+    }
+
+    @Test
     void aMalformedKeyIsA400Problem() throws Exception {
         HttpResponse<String> response = increment("c-" + UUID.randomUUID(), "two words", TestTokens.provinceOfficer(),
                 "{}");

@@ -53,7 +53,9 @@ public class ChassisWebAutoConfiguration {
         java.time.Duration retention = environment.getProperty("ocop.idempotency.retention", java.time.Duration.class,
                 java.time.Duration.ofHours(24));
         IdempotencyKeyFilter filter = new IdempotencyKeyFilter(new IdempotencyStore(mongo), problems,
-                clock.getIfAvailable(java.time.Clock::systemUTC), retention, java.time.Duration.ofSeconds(60));
+                clock.getIfAvailable(java.time.Clock::systemUTC), retention,
+                environment.getProperty("ocop.idempotency.in-progress-timeout", java.time.Duration.class,
+                        java.time.Duration.ofSeconds(60)));
         FilterRegistrationBean<IdempotencyKeyFilter> registration = new FilterRegistrationBean<>(filter);
         registration.setOrder(0);
         return registration;

@@ -95,7 +95,11 @@ public final class IdempotencyKeyFilter extends OncePerRequestFilter {
             if (!stored.fingerprint().equals(fingerprint)) {
                 writeProblem(request, response, HttpStatus.UNPROCESSABLE_CONTENT, "idempotency.key-reused", null);
             } else if (stored.inProgress()) {
-                writeProblem(request, response, HttpStatus.CONFLICT, "idempotency.in-progress", "1");
+                // Until the first call ends, or — if it died with its process — until its claim expires.
+                long seconds = stored.lockedUntil() == null ? 1
+                        : Math.max(1, java.time.Duration.between(clock.instant(), stored.lockedUntil()).toSeconds() + 1);
+                writeProblem(request, response, HttpStatus.CONFLICT, "idempotency.in-progress",
+                        String.valueOf(Math.min(seconds, inProgressTimeout.toSeconds())));
             } else {
                 replay(stored, response);
             }
@@ -111,7 +115,7 @@ public final class IdempotencyKeyFilter extends OncePerRequestFilter {
             if (completed) {
                 store.complete(scope, new StoredResponse(fingerprint, false, recorded.getStatus(),
                         recorded.getContentType(), recorded.getHeader(HttpHeaders.LOCATION),
-                        recorded.getContentAsByteArray()));
+                        recorded.getContentAsByteArray(), null));
             } else {
                 store.abandon(scope);
             }

@@ -77,8 +77,9 @@ public final class IdempotencyStore {
         boolean inProgress = "IN_PROGRESS".equals(document.getString("state"));
         Object body = document.get("body");
         byte[] bytes = body instanceof Binary binary ? binary.getData() : body instanceof byte[] raw ? raw : new byte[0];
+        Date lockedUntil = document.getDate("lockedUntil");
         return new StoredResponse(document.getString("fingerprint"), inProgress,
                 inProgress ? 0 : document.getInteger("status"), document.getString("contentType"),
-                document.getString("location"), bytes);
+                document.getString("location"), bytes, lockedUntil == null ? null : lockedUntil.toInstant());
     }
 }

@@ -28,7 +28,7 @@ import vn.ocop.chassis.security.AgencyPrincipal;
 @RestController
 @org.springframework.validation.annotation.Validated
 @RequestMapping("/sample")
-class SampleController {
+public class SampleController {
 
     record NewProduct(@NotBlank @Size(max = 20) String name, @Min(1) int criteriaSet) {
     }
@@ -50,6 +50,15 @@ class SampleController {
                 org.springframework.data.mongodb.core.FindAndModifyOptions.options().upsert(true).returnNew(true),
                 org.bson.Document.class, "sample_counters");
         return Map.of("id", id, "value", counter.getInteger("value"), "note", String.valueOf(body.get("note")));
+    }
+
+    /** Holds the request until a test releases it, so that a second call finds the first still running. */
+    public static final java.util.concurrent.CountDownLatch SLOW_CALLS = new java.util.concurrent.CountDownLatch(1);
+
+    @PostMapping("/slow")
+    Map<String, Object> slow() throws InterruptedException {
+        SLOW_CALLS.await(20, java.util.concurrent.TimeUnit.SECONDS);
+        return Map.of("done", true);
     }
 
     @GetMapping("/me")
