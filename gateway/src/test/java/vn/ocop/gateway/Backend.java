@@ -22,6 +22,7 @@ final class Backend {
     private final AtomicInteger requests = new AtomicInteger();
     private final CountDownLatch never = new CountDownLatch(1);
     private volatile long delayMillis;
+    private volatile int status = 200;
     private HttpServer server;
 
     Backend(int port) {
@@ -62,7 +63,7 @@ final class Backend {
                     + exchange.getRequestHeaders().getFirst("traceparent") + "\",\"text\":\"Lạp xưởng bò Tân Châu\"}";
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.sendResponseHeaders(status, bytes.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(bytes);
             }
@@ -76,6 +77,10 @@ final class Backend {
             ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
             server = null;
         }
+    }
+
+    void answer(int status) {
+        this.status = status;
     }
 
     void slow(long millis) {

@@ -163,6 +163,20 @@ class EdgeTest {
     }
 
     @Test
+    void aServicesOwn503IsPassedOnAtOnceNotRetried() throws Exception {
+        REPORTING.answer(503);
+        try {
+            int before = REPORTING.requests();
+            HttpResponse<String> response = call("GET", "/api/reporting/statistics", TestTokens.provinceOfficer(),
+                    null, null);
+            assertThat(response.statusCode()).isEqualTo(503);
+            assertThat(REPORTING.requests() - before).as("calls reaching the service").isEqualTo(1);
+        } finally {
+            REPORTING.answer(200);
+        }
+    }
+
+    @Test
     void aBackendSlowerThanItsRouteTimeoutIsA504Problem() throws Exception {
         EVALUATION.slow(3_000);
         try {
