@@ -83,6 +83,8 @@ class ProblemsAndSecurityTest {
                 "request.media-type-not-supported");
         assertProblem(call("DELETE", "/sample/products", token, null, null, null), 405, "request.method-not-supported");
         assertProblem(call("GET", "/sample/khong-co", token, null, null, null), 404, "request.not-found");
+        assertProblem(call("PUT", "/admin/clock", token, "{\"now\":\"2020-06-08T08:00:00+07:00\"}", "application/json",
+                null), 404, "request.not-found");
         assertProblem(call("GET", "/sample/search?q=qu%C3%A1-d%C3%A0i", token, null, null, null), 400,
                 "request.invalid-fields");
         assertProblem(call("GET", "/sample/search", token, null, null, null), 400, "request.missing-parameter");

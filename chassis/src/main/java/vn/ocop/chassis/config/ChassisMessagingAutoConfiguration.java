@@ -28,6 +28,8 @@ import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import vn.ocop.chassis.deadletter.DeadLetterController;
+import vn.ocop.chassis.time.PlatformClock;
+import vn.ocop.chassis.time.PlatformClockController;
 import vn.ocop.chassis.health.KafkaHealthIndicator;
 import vn.ocop.chassis.deadletter.DeadLetterQueue;
 import vn.ocop.chassis.messaging.IdempotentProjection;
@@ -61,10 +63,28 @@ public class ChassisMessagingAutoConfiguration {
         return new KafkaHealthIndicator(bootstrapServers(environment), java.time.Duration.ofSeconds(3));
     }
 
+    /** The business clock: real time, or shifted by {@code ocop.clock.start} (e.g. to replay the 2020 programme). */
     @Bean
-    @ConditionalOnMissingBean
-    Clock clock() {
-        return Clock.systemUTC();
+    @ConditionalOnMissingBean(Clock.class)
+    PlatformClock clock(Environment environment) {
+        String start = environment.getProperty("ocop.clock.start", "");
+        if (start.isBlank()) {
+            return PlatformClock.system();
+        }
+        try {
+            return new PlatformClock(Clock.systemUTC(), java.time.OffsetDateTime.parse(start.strip()).toInstant());
+        } catch (java.time.DateTimeException e) {
+            throw new IllegalStateException("ocop.clock.start must be an ISO-8601 date-time with an offset, e.g. "
+                    + "2020-06-08T08:00:00+07:00, not '" + start + "'", e);
+        }
+    }
+
+    @Bean
+    @ConditionalOnBean(PlatformClock.class)
+    @ConditionalOnProperty(name = "ocop.clock.adjustable", havingValue = "true")
+    @ConditionalOnClass(name = "org.springframework.web.bind.annotation.RestController")
+    PlatformClockController platformClockController(PlatformClock clock) {
+        return new PlatformClockController(clock);
     }
 
     @Configuration(proxyBeanMethods = false)

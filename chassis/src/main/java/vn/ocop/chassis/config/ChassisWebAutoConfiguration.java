@@ -48,12 +48,12 @@ public class ChassisWebAutoConfiguration {
     @org.springframework.boot.autoconfigure.condition.ConditionalOnBean(org.springframework.data.mongodb.core.MongoOperations.class)
     FilterRegistrationBean<IdempotencyKeyFilter> idempotencyKeyFilter(
             org.springframework.data.mongodb.core.MongoOperations mongo, ProblemFactory problems,
-            org.springframework.core.env.Environment environment,
-            org.springframework.beans.factory.ObjectProvider<java.time.Clock> clock) {
+            org.springframework.core.env.Environment environment) {
         java.time.Duration retention = environment.getProperty("ocop.idempotency.retention", java.time.Duration.class,
                 java.time.Duration.ofHours(24));
         IdempotencyKeyFilter filter = new IdempotencyKeyFilter(new IdempotencyStore(mongo), problems,
-                clock.getIfAvailable(java.time.Clock::systemUTC), retention,
+                // real time, never the platform clock: the stored keys expire by MongoDB's TTL monitor
+                java.time.Clock.systemUTC(), retention,
                 environment.getProperty("ocop.idempotency.in-progress-timeout", java.time.Duration.class,
                         java.time.Duration.ofSeconds(60)));
         FilterRegistrationBean<IdempotencyKeyFilter> registration = new FilterRegistrationBean<>(filter);
