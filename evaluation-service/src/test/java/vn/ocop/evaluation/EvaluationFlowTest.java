@@ -105,6 +105,16 @@ class EvaluationFlowTest {
 
         Api.Response byProduct = api.get("/certificates?productId=" + scenario.productId(), OFFICER);
         assertThat(byProduct.json()).hasSize(1);
+        String number = certificate.get("number").asString();
+        String locality = certificate.get("localityCode").asString();
+        assertThat(api.get("/certificates/" + number, TestTokens.localityOfficer(locality)).status()).isEqualTo(200);
+        Api.Response otherLocality = api.get("/certificates/" + number, TestTokens.localityOfficer("99999"));
+        assertThat(otherLocality.status()).isEqualTo(403);
+        assertThat(otherLocality.json().get("code").asString()).isEqualTo("certificate.other-locality");
+        assertThat(api.get("/certificates?productId=" + scenario.productId(), TestTokens.localityOfficer("99999"))
+                .json()).isEmpty();
+        assertThat(api.get("/certificates/" + number, TestTokens.departmentOfficer("SO-NNPTNT")).status())
+                .as("departments read every certificate").isEqualTo(200);
         Api.Response revoked = api.post("/certificates/" + body.certificateNumber() + "/revocation", OFFICER,
                 Map.of("reason", "Không đạt tiêu chí bắt buộc khi kiểm tra lại"));
         assertThat(revoked.status()).as(revoked.raw()).isEqualTo(200);
@@ -146,6 +156,15 @@ class EvaluationFlowTest {
         assertThat(othersWrite.status()).isEqualTo(403);
         assertThat(api.get("/sessions/" + scenario.sessionId() + "/cases/" + scenario.caseId() + "/sheets",
                 TestTokens.councilMember("hoidong2")).json()).isEmpty();
+        // a member of another council sees nothing of this one: council, session, sheets
+        String outsider = TestTokens.councilMember("hoidong-khac");
+        for (String path : List.of("/councils/" + scenario.councilId(), "/sessions/" + scenario.sessionId(),
+                "/sessions/" + scenario.sessionId() + "/cases/" + scenario.caseId() + "/sheets")) {
+            Api.Response refused = api.get(path, outsider);
+            assertThat(refused.status()).as(path).isEqualTo(403);
+            assertThat(refused.json().get("code").asString()).isEqualTo("council.not-a-member-reader");
+            assertThat(api.get(path, TestTokens.councilMember("hoidong2")).status()).as(path).isEqualTo(200);
+        }
         assertThat(api.get(scenario.sheetPath("hoidong1"), TestTokens.councilMember("hoidong1")).status())
                 .isEqualTo(200);
 

@@ -17,6 +17,7 @@ import vn.ocop.chassis.errors.FieldViolation;
 import vn.ocop.chassis.errors.ForbiddenException;
 import vn.ocop.chassis.errors.InvalidInputException;
 import vn.ocop.chassis.security.AgencyPrincipal;
+import vn.ocop.chassis.security.Role;
 import vn.ocop.evaluation.cases.CaseService;
 import vn.ocop.evaluation.cases.domain.Certificate;
 
@@ -38,7 +39,7 @@ class CertificateController {
             @RequestParam(required = false) String entityId, @RequestParam(required = false) String localityCode,
             @AuthenticationPrincipal AgencyPrincipal me) {
         String locality = localityCode;
-        if (!me.isProvinceOfficer() && me.locality() != null) {
+        if (scopedToLocality(me)) {
             if (locality != null && !me.mayActForLocality(locality)) {
                 throw new ForbiddenException("certificate.other-locality", locality);
             }
@@ -48,8 +49,26 @@ class CertificateController {
     }
 
     @GetMapping("/{number}")
-    Certificate one(@PathVariable String number) {
-        return cases.byCertificate(number).certificate();
+    Certificate one(@PathVariable String number, @AuthenticationPrincipal AgencyPrincipal me) {
+        Certificate certificate = cases.byCertificate(number).certificate();
+        if (scopedToLocality(me) && !me.mayActForLocality(certificate.localityCode())) {
+            throw new ForbiddenException("certificate.other-locality", certificate.localityCode());
+        }
+        return certificate;
+    }
+
+    /**
+     * A locality officer reads the certificates of its own locality only (one without a locality claim reads
+     * none); the province, councils, departments and machine clients read all of them.
+     */
+    private static boolean scopedToLocality(AgencyPrincipal me) {
+        if (me.isProvinceOfficer() || !me.has(Role.LOCALITY_OFFICER)) {
+            return false;
+        }
+        if (me.locality() == null) {
+            throw new ForbiddenException("certificate.other-locality", "?");
+        }
+        return true;
     }
 
     record Revocation(String reason) {

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import vn.ocop.chassis.errors.ForbiddenException;
 import vn.ocop.chassis.security.AgencyPrincipal;
 import vn.ocop.evaluation.councils.domain.Council;
 import vn.ocop.evaluation.councils.domain.Session;
@@ -39,8 +40,12 @@ class CouncilController {
 
     @GetMapping("/councils/{id}")
     @PreAuthorize("hasAnyRole('PROVINCE_OFFICER', 'COUNCIL_MEMBER')")
-    Council council(@PathVariable String id) {
-        return councils.council(id);
+    Council council(@PathVariable String id, @AuthenticationPrincipal AgencyPrincipal me) {
+        Council council = councils.council(id);
+        if (!me.isProvinceOfficer() && !council.memberIds().contains(me.subject())) {
+            throw new ForbiddenException("council.not-a-member-reader");
+        }
+        return council;
     }
 
     @PostMapping("/councils/{id}/conflicts")
@@ -75,8 +80,12 @@ class CouncilController {
 
     @GetMapping("/sessions/{id}")
     @PreAuthorize("hasAnyRole('PROVINCE_OFFICER', 'COUNCIL_MEMBER')")
-    Session session(@PathVariable String id) {
-        return councils.session(id);
+    Session session(@PathVariable String id, @AuthenticationPrincipal AgencyPrincipal me) {
+        Session session = councils.session(id);
+        if (!me.isProvinceOfficer() && !session.memberIds().contains(me.subject())) {
+            throw new ForbiddenException("council.not-a-member-reader");
+        }
+        return session;
     }
 
     record Choices(List<SheetChoices.Choice> choices) {

@@ -151,6 +151,9 @@ public class ScoreSheetService {
 
     public List<SheetView> readAll(String sessionId, String caseId, AgencyPrincipal me) {
         Session session = councils.session(sessionId);
+        if (!me.isProvinceOfficer() && !session.memberIds().contains(me.subject())) {
+            throw new ForbiddenException("council.not-a-member-reader");
+        }
         boolean all = me.isProvinceOfficer() || session.status() == Session.Status.CLOSED;
         var criteria = where("sessionId").is(sessionId).and("caseId").is(caseId);
         if (!all) {
