@@ -85,7 +85,7 @@ public class ReportPeriodService {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < request.units().size(); i++) {
             PeriodApi.UnitRef unit = request.units().get(i);
-            if (!seen.add(unit.unitType() + ":" + unit.unitCode())) {
+            if (!seen.add(unit.unitType() + ":" + canonical(unit.unitType().name(), unit.unitCode()))) {
                 violations.add(FieldViolation.of("units[" + i + "]", "period.duplicate-unit", unit.unitCode()));
             }
         }
@@ -101,12 +101,14 @@ public class ReportPeriodService {
         period.setEndDate(request.endDate().toString());
         period.setDueDate(request.dueDate().toString());
         period.setUnits(request.units().stream()
-                .map(unit -> new ReportPeriodDocument.Unit(unit.unitType().name(), unit.unitCode())).toList());
+                .map(unit -> new ReportPeriodDocument.Unit(unit.unitType().name(),
+                        canonical(unit.unitType().name(), unit.unitCode()))).toList());
         period.setOpenedAt(now);
         period.setOpenedBy(me.subject());
         period.recordEvent(new ReportPeriodOpened(period.getId(), request.kind(), period.getLabel(),
                 request.startDate(), request.endDate(), request.dueDate(),
-                request.units().stream().map(unit -> new ReportingUnit(unit.unitType(), unit.unitCode())).toList(),
+                request.units().stream().map(unit -> new ReportingUnit(unit.unitType(),
+                        canonical(unit.unitType().name(), unit.unitCode()))).toList(),
                 now, me.subject()), period.getId(), now);
         ReportPeriodDocument saved = periods.insert(period);
         wakeRelay();
@@ -195,7 +197,8 @@ public class ReportPeriodService {
                 .map(report -> view(report, period)).toList();
     }
 
-    PeriodicReportDocument attachment(AgencyPrincipal me, String periodId, String unitType, String unitCode) {
+    PeriodicReportDocument attachment(AgencyPrincipal me, String periodId, String unitType, String requestedCode) {
+        String unitCode = canonical(unitType, requestedCode);
         ReportPeriodDocument period = readable(me, periodId);
         if (!readsAll(me) && !isOwnUnit(me, unitType, unitCode)) {
             throw new ForbiddenException("period.forbidden");
@@ -272,7 +275,18 @@ public class ReportPeriodService {
         return (ReportingUnitType.LOCALITY.name().equals(unitType) && me.has(Role.LOCALITY_OFFICER)
                 && unitCode.equals(me.locality()))
                 || (ReportingUnitType.DEPARTMENT.name().equals(unitType) && me.has(Role.DEPARTMENT_OFFICER)
-                        && unitCode.equals(me.agency()));
+                        && canonical(unitType, unitCode).equals(canonical(unitType, me.agency())));
+    }
+
+    /**
+     * Department codes as identity-service and notification-service write them (SO-NNPTNT): upper case, hyphens;
+     * an older spelling with underscores (SO_NNPTNT) means the same department.
+     */
+    static String canonical(String unitType, String unitCode) {
+        if (unitCode == null || !ReportingUnitType.DEPARTMENT.name().equals(unitType)) {
+            return unitCode;
+        }
+        return unitCode.strip().toUpperCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
     /** The unit a caller reports for: its locality, or its department. Province officers consolidate, not report. */
@@ -281,7 +295,8 @@ public class ReportPeriodService {
             return new ReportingUnit(ReportingUnitType.LOCALITY, me.locality());
         }
         if (me.has(Role.DEPARTMENT_OFFICER) && me.agency() != null) {
-            return new ReportingUnit(ReportingUnitType.DEPARTMENT, me.agency());
+            return new ReportingUnit(ReportingUnitType.DEPARTMENT,
+                    canonical(ReportingUnitType.DEPARTMENT.name(), me.agency()));
         }
         throw new ForbiddenException("period.forbidden");
     }

@@ -59,7 +59,7 @@ class ReportPeriodsTest extends ReportingIntegrationTest {
                 TestTokens.localityOfficer("883"), Map.of("figures", figures(5, 2), "narrative", NARRATIVE));
         assertThat(longXuyen.statusCode()).as(new String(longXuyen.body(), UTF_8)).isEqualTo(201);
         HttpResponse<byte[]> department = post("/report-periods/" + periodId + "/reports",
-                TestTokens.departmentOfficer("SO_CT"), Map.of("figures", figures(3, 1), "attachment", Map.of(
+                TestTokens.departmentOfficer("SO-CT"), Map.of("figures", figures(3, 1), "attachment", Map.of(
                         "fileName", "báo cáo sở công thương.txt", "contentType", "text/plain",
                         "contentBase64", Base64.getEncoder().encodeToString("Nội dung đính kèm".getBytes(UTF_8)))));
         assertThat(department.statusCode()).as(new String(department.body(), UTF_8)).isEqualTo(201);
