@@ -214,6 +214,20 @@ class EdgeTest {
     }
 
     @Test
+    void aPeriodicReportWithItsFiveMegabyteAttachmentPassesTheEdge() throws Exception {
+        int before = REPORTING.requests();
+        String base64OfFiveMegabytes = "{\"attachment\":{\"contentBase64\":\"" + "QUJD".repeat(5 * 1024 * 1024 / 3)
+                + "\"}}";
+        HttpResponse<String> response = call("POST", "/api/reporting/report-periods/p1/reports",
+                TestTokens.localityOfficer("883"), base64OfFiveMegabytes, "application/json");
+        assertThat(response.statusCode()).as(response.body()).isNotEqualTo(413);
+        assertThat(REPORTING.requests()).isEqualTo(before + 1);
+        HttpResponse<String> tooLarge = call("POST", "/api/reporting/report-periods/p1/reports",
+                TestTokens.localityOfficer("883"), "x".repeat(9 * 1024 * 1024), "application/json");
+        assertProblem(tooLarge, 413, "gateway.too-large");
+    }
+
+    @Test
     void unknownPathsAreProblemsInTheCallersLanguage() throws Exception {
         HttpResponse<String> vietnamese = call("GET", "/api/khong-co", TestTokens.provinceOfficer(), null, null);
         assertProblem(vietnamese, 404, "gateway.no-route");
