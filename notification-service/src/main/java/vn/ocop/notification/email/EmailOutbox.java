@@ -7,7 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,12 +21,14 @@ import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.mail.internet.MimeMessage;
 import vn.ocop.chassis.errors.ConflictException;
 import vn.ocop.chassis.errors.NotFoundException;
 import vn.ocop.notification.units.UnitDirectory;
@@ -92,45 +97,127 @@ public class EmailOutbox {
         return created;
     }
 
+    /**
+     * Sends everything due: claims batches of up to {@value #BATCH} due messages (each atomically, so that no two
+     * replicas send the same one) and sends each batch over one SMTP connection, until nothing is due any more.
+     * A batch of which nothing went through (server down) ends the tick: the rest waits for the next one.
+     */
     @Scheduled(fixedDelayString = "${ocop.notification.email.poll-interval:PT5S}",
             initialDelayString = "${ocop.notification.email.poll-interval:PT5S}")
     public void dispatch() {
-        for (int i = 0; i < 100; i++) {
-            EmailMessage message = claim();
-            if (message == null) {
-                return;
+        int sent = 0;
+        long started = System.nanoTime();
+        while (!Thread.currentThread().isInterrupted()) {
+            List<String> due = due();
+            if (due.isEmpty()) {
+                break;
             }
-            send(message);
+            List<EmailMessage> claimed = claim(due);
+            if (claimed.isEmpty()) {
+                continue;
+            }
+            int delivered = send(claimed);
+            sent += delivered;
+            if (delivered == 0) {
+                break;
+            }
+        }
+        if (sent > 0) {
+            log.debug("dispatched {} e-mails in {} ms", sent, (System.nanoTime() - started) / 1_000_000);
         }
     }
 
-    private EmailMessage claim() {
+    private static final int BATCH = 50;
+    private static final String CLAIM = "claim";
+
+    /** The ids of the oldest due messages, at most one batch. */
+    private List<String> due() {
+        Query due = query(where("state").is(EmailMessage.State.PENDING).and("nextAttemptAt").lte(clock.instant()))
+                .with(Sort.by("nextAttemptAt")).limit(BATCH);
+        due.fields().include("_id");
+        return mongo.find(due, org.bson.Document.class, mongo.getCollectionName(EmailMessage.class)).stream()
+                .map(document -> document.getString("_id")).toList();
+    }
+
+    /**
+     * Claims those of the messages still due with one conditional update (atomic per message: a message another
+     * replica claimed first is no longer PENDING and is left alone), then reads back the ones this call claimed.
+     */
+    private List<EmailMessage> claim(List<String> ids) {
         Instant now = clock.instant();
-        return mongo.findAndModify(
-                query(where("state").is(EmailMessage.State.PENDING).and("nextAttemptAt").lte(now))
-                        .with(Sort.by("nextAttemptAt")),
-                new Update().set("state", EmailMessage.State.SENDING).set("claimedAt", now),
-                FindAndModifyOptions.options().returnNew(true), EmailMessage.class);
+        String claim = UUID.randomUUID().toString();
+        mongo.updateMulti(query(where("_id").in(ids).and("state").is(EmailMessage.State.PENDING)
+                        .and("nextAttemptAt").lte(now)),
+                new Update().set("state", EmailMessage.State.SENDING).set("claimedAt", now).set(CLAIM, claim),
+                EmailMessage.class);
+        return mongo.find(query(where(CLAIM).is(claim).and("state").is(EmailMessage.State.SENDING))
+                .with(Sort.by("nextAttemptAt")), EmailMessage.class);
     }
 
-    private void send(EmailMessage message) {
-        try {
-            var mime = mail.createMimeMessage();
-            var helper = new MimeMessageHelper(mime, true, StandardCharsets.UTF_8.name());
-            helper.setFrom(from);
-            helper.setTo(message.getTo());
-            helper.setSubject(message.getSubject());
-            helper.setText(message.getText(), message.getHtml());
-            mail.send(mime);
-            message.sent(clock.instant());
-            meters.counter("ocop.notification.email.sent").increment();
-        } catch (Exception e) {
-            int attempt = message.getAttempts() + 1;
-            Instant next = attempt >= maxAttempts ? null : clock.instant().plus(backoffFor(attempt));
-            log.warn("e-mail {} attempt {} failed: {}", message.getId(), attempt, e.toString());
-            message.failed(e.getClass().getSimpleName() + ": " + e.getMessage(), next);
-            meters.counter(next == null ? "ocop.notification.email.failed" : "ocop.notification.email.retried").increment();
+    /**
+     * Sends a claimed batch over one connection and records each message's outcome on its own: a message the
+     * server refused is retried or failed, the others of the batch are sent. Returns how many were sent.
+     */
+    private int send(List<EmailMessage> batch) {
+        Map<MimeMessage, EmailMessage> prepared = new LinkedHashMap<>();
+        for (EmailMessage message : batch) {
+            try {
+                prepared.put(mime(message), message);
+            } catch (Exception e) {
+                failed(message, e);
+            }
         }
+        if (prepared.isEmpty()) {
+            return 0;
+        }
+        Map<Object, Exception> failures = Map.of();
+        Exception all = null;
+        try {
+            mail.send(prepared.keySet().toArray(MimeMessage[]::new));
+        } catch (MailSendException e) {
+            failures = e.getFailedMessages();
+            if (failures.isEmpty() && !closingFailedAfterSending(e)) {
+                all = e;
+            }
+        } catch (Exception e) {
+            all = e;
+        }
+        int sent = 0;
+        for (var entry : prepared.entrySet()) {
+            Exception failure = all != null ? all : failures.get(entry.getKey());
+            if (failure == null) {
+                entry.getValue().sent(clock.instant());
+                meters.counter("ocop.notification.email.sent").increment();
+                mongo.save(entry.getValue());
+                sent++;
+            } else {
+                failed(entry.getValue(), failure);
+            }
+        }
+        return sent;
+    }
+
+    /** Spring's sender reports a failed QUIT after every message went through with no failed messages. */
+    private static boolean closingFailedAfterSending(MailSendException e) {
+        return e.getMessage() != null && e.getMessage().contains("after message sending");
+    }
+
+    private MimeMessage mime(EmailMessage message) throws Exception {
+        var mime = mail.createMimeMessage();
+        var helper = new MimeMessageHelper(mime, true, StandardCharsets.UTF_8.name());
+        helper.setFrom(from);
+        helper.setTo(message.getTo());
+        helper.setSubject(message.getSubject());
+        helper.setText(message.getText(), message.getHtml());
+        return mime;
+    }
+
+    private void failed(EmailMessage message, Exception e) {
+        int attempt = message.getAttempts() + 1;
+        Instant next = attempt >= maxAttempts ? null : clock.instant().plus(backoffFor(attempt));
+        log.warn("e-mail {} attempt {} failed: {}", message.getId(), attempt, e.toString());
+        message.failed(e.getClass().getSimpleName() + ": " + e.getMessage(), next);
+        meters.counter(next == null ? "ocop.notification.email.failed" : "ocop.notification.email.retried").increment();
         mongo.save(message);
     }
 

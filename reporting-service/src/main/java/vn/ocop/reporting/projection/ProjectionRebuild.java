@@ -131,12 +131,13 @@ public class ProjectionRebuild implements DisposableBean {
                         + "records before offsets " + truncated + "): a replay would lose events");
             }
             consumer.seekToBeginning(partitions);
-            EventDispatcher dispatcher = writer.dispatcher("reporting-service-rebuild", meters, () -> generation);
-            drain(consumer, dispatcher, partitions, generation);
+            ProjectionBatch batch = new ProjectionBatch(mongo);
+            EventDispatcher dispatcher = writer.dispatcher("reporting-service-rebuild", meters, () -> generation, batch);
+            drain(consumer, dispatcher, batch, partitions, generation);
             boolean switched = false;
             generations.beginSwitch(SWITCH_LEASE);
             try {
-                drain(consumer, dispatcher, partitions, generation);
+                drain(consumer, dispatcher, batch, partitions, generation);
                 switched = generations.completeSwitch(generation);
             } finally {
                 if (!switched) {
@@ -150,7 +151,9 @@ public class ProjectionRebuild implements DisposableBean {
             long replayed = current.get().recordsReplayed();
             current.set(new Status(generation, State.SWITCHED, replayed, current.get().startedAt(), clock.instant(),
                     null));
-            log.info("read models rebuilt into generation {} from {} records; pointer switched", generation, replayed);
+            long millis = Math.max(1, Duration.between(current.get().startedAt(), current.get().finishedAt()).toMillis());
+            log.info("read models rebuilt into generation {} from {} records in {} ms ({} records/s); pointer switched",
+                    generation, replayed, millis, replayed * 1000 / millis);
         } catch (RuntimeException e) {
             log.error("rebuild of generation {} failed; generation {} stays active", generation, generations.active(), e);
             Status failed = current.get();
@@ -159,13 +162,26 @@ public class ProjectionRebuild implements DisposableBean {
         }
     }
 
-    /** Applies records until every partition's position reaches the end offset read at the start of the call. */
-    private void drain(KafkaConsumer<String, byte[]> consumer, EventDispatcher dispatcher,
+    /**
+     * Applies records until every partition's position reaches the end offset read at the start of the call: the
+     * records of each poll are dispatched into the batch, which then writes them with bulk writes, before the
+     * next poll (a failing write fails the rebuild; nothing is committed before the switch).
+     */
+    private void drain(KafkaConsumer<String, byte[]> consumer, EventDispatcher dispatcher, ProjectionBatch batch,
             List<TopicPartition> partitions, int generation) {
         Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-        long applied = 0;
+        long started = System.nanoTime();
+        long polling = 0;
+        long dispatching = 0;
+        long writing = 0;
+        long records = 0;
         while (!closing && !caughtUp(consumer, end)) {
-            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+            long applied = 0;
+            long before = System.nanoTime();
+            var polled = consumer.poll(Duration.ofMillis(200));
+            long polledAt = System.nanoTime();
+            polling += polledAt - before;
+            for (ConsumerRecord<String, byte[]> record : polled) {
                 try {
                     dispatcher.dispatch(headers(record), record.value());
                 } catch (PoisonMessageException poison) {
@@ -174,14 +190,21 @@ public class ProjectionRebuild implements DisposableBean {
                 }
                 applied++;
             }
+            long dispatchedAt = System.nanoTime();
+            dispatching += dispatchedAt - polledAt;
+            batch.flush();
+            writing += System.nanoTime() - dispatchedAt;
+            records += applied;
             Status status = current.get();
             current.set(new Status(generation, State.RUNNING, status.recordsReplayed() + applied, status.startedAt(),
                     null, null));
-            applied = 0;
         }
         if (closing) {
             throw new IllegalStateException("shutting down");
         }
+        log.debug("rebuild {} drained {} records in {} ms: polling {} ms, decoding {} ms, writing {} ms", generation,
+                records, (System.nanoTime() - started) / 1_000_000, polling / 1_000_000, dispatching / 1_000_000,
+                writing / 1_000_000);
     }
 
     private static boolean caughtUp(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> end) {
@@ -207,6 +230,11 @@ public class ProjectionRebuild implements DisposableBean {
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        // a replay reads whole topics: large polls (each written with one bulk write per collection) and fetches
+        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
+        properties.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(8 * 1024 * 1024));
+        properties.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, String.valueOf(64 * 1024 * 1024));
+        properties.put(ConsumerConfig.RECEIVE_BUFFER_CONFIG, String.valueOf(1024 * 1024));
         return new KafkaConsumer<>(properties);
     }
 

@@ -44,25 +44,60 @@ public class ProjectionWriter {
         this.mongo = mongo;
     }
 
+    /**
+     * Where the handlers' writes go: straight to Mongo, one write per event (the live feed), or into a
+     * {@link ProjectionBatch} that writes a whole poll at once (the rebuild). Both apply the same writes.
+     */
+    interface Writes {
+
+        /** The conditional upsert of {@link IdempotentProjection}: applied once per aggregate and sequence. */
+        void applyOnce(String collection, String aggregateId, long sequence, Update update);
+
+        /** A plain upsert by id of fields that only one event type writes. */
+        void upsert(String collection, String id, Update update);
+    }
+
+    /** Writes each event as it is dispatched. */
+    private final Writes direct = new Writes() {
+        @Override
+        public void applyOnce(String collection, String aggregateId, long sequence, Update update) {
+            projection.apply(collection, aggregateId, sequence, update);
+        }
+
+        @Override
+        public void upsert(String collection, String id, Update update) {
+            upsertCertificate(collection, id, update);
+        }
+    };
+
     /** A dispatcher writing into the generation the supplier names at the time each event is applied. */
     public EventDispatcher dispatcher(String consumer, MeterRegistry meters, IntSupplier generation) {
+        return dispatcher(consumer, meters, generation, direct);
+    }
+
+    /** A dispatcher whose writes are collected into the batch, to be written by {@link ProjectionBatch#flush}. */
+    EventDispatcher dispatcher(String consumer, MeterRegistry meters, IntSupplier generation, ProjectionBatch batch) {
+        return dispatcher(consumer, meters, generation, (Writes) batch);
+    }
+
+    private EventDispatcher dispatcher(String consumer, MeterRegistry meters, IntSupplier generation, Writes writes) {
         return EventDispatcher.builder(consumer, meters)
-                .on(DossierSubmitted.class, event -> submitted(generation.getAsInt(), event))
-                .on(DossierResubmitted.class, event -> resubmitted(generation.getAsInt(), event))
-                .on(DossierReturned.class, event -> returned(generation.getAsInt(), event))
-                .on(DossierWithdrawn.class, event -> withdrawn(generation.getAsInt(), event))
-                .on(RoundOpened.class, event -> roundOpened(generation.getAsInt(), event))
-                .on(ProductScored.class, event -> scored(generation.getAsInt(), event))
-                .on(DossierForwarded.class, event -> forwarded(generation.getAsInt(), event))
-                .on(ProductRated.class, event -> rated(generation.getAsInt(), event))
-                .on(ProductNotQualified.class, event -> notQualified(generation.getAsInt(), event))
-                .on(CertificateRevoked.class, event -> revoked(generation.getAsInt(), event))
+                .on(DossierSubmitted.class, event -> submitted(writes, generation.getAsInt(), event))
+                .on(DossierResubmitted.class, event -> resubmitted(writes, generation.getAsInt(), event))
+                .on(DossierReturned.class, event -> returned(writes, generation.getAsInt(), event))
+                .on(DossierWithdrawn.class, event -> withdrawn(writes, generation.getAsInt(), event))
+                .on(RoundOpened.class, event -> roundOpened(writes, generation.getAsInt(), event))
+                .on(ProductScored.class, event -> scored(writes, generation.getAsInt(), event))
+                .on(DossierForwarded.class, event -> forwarded(writes, generation.getAsInt(), event))
+                .on(ProductRated.class, event -> rated(writes, generation.getAsInt(), event))
+                .on(ProductNotQualified.class, event -> notQualified(writes, generation.getAsInt(), event))
+                .on(CertificateRevoked.class, event -> revoked(writes, generation.getAsInt(), event))
                 .build();
     }
 
-    void submitted(int generation, ReceivedEvent<DossierSubmitted> event) {
+    void submitted(Writes writes, int generation, ReceivedEvent<DossierSubmitted> event) {
         DossierSubmitted body = event.body();
-        projection.apply(Generations.collection(Generations.DOSSIERS, generation), event, new Update()
+        applyOnce(writes, Generations.collection(Generations.DOSSIERS, generation), event, new Update()
                 .set("dossierId", body.dossierId())
                 .set("roundId", body.roundId())
                 .set("localityCode", body.localityCode())
@@ -78,9 +113,9 @@ public class ProjectionWriter {
                 .set("lastSubmittedAt", body.submittedAt()));
     }
 
-    void resubmitted(int generation, ReceivedEvent<DossierResubmitted> event) {
+    void resubmitted(Writes writes, int generation, ReceivedEvent<DossierResubmitted> event) {
         DossierResubmitted body = event.body();
-        projection.apply(Generations.collection(Generations.DOSSIERS, generation), event, new Update()
+        applyOnce(writes, Generations.collection(Generations.DOSSIERS, generation), event, new Update()
                 .set("dossierId", body.dossierId())
                 .set("roundId", body.roundId())
                 .set("localityCode", body.localityCode())
@@ -89,31 +124,31 @@ public class ProjectionWriter {
                 .set("lastSubmittedAt", body.resubmittedAt()));
     }
 
-    void returned(int generation, ReceivedEvent<DossierReturned> event) {
+    void returned(Writes writes, int generation, ReceivedEvent<DossierReturned> event) {
         DossierReturned body = event.body();
-        projection.apply(Generations.collection(Generations.DOSSIERS, generation), event, new Update()
+        applyOnce(writes, Generations.collection(Generations.DOSSIERS, generation), event, new Update()
                 .set("dossierId", body.dossierId())
                 .set("localityCode", body.localityCode())
                 .set("status", "RETURNED")
                 .set("returnedAt", body.returnedAt()));
     }
 
-    void withdrawn(int generation, ReceivedEvent<DossierWithdrawn> event) {
+    void withdrawn(Writes writes, int generation, ReceivedEvent<DossierWithdrawn> event) {
         DossierWithdrawn body = event.body();
-        projection.apply(Generations.collection(Generations.DOSSIERS, generation), event, new Update()
+        applyOnce(writes, Generations.collection(Generations.DOSSIERS, generation), event, new Update()
                 .set("dossierId", body.dossierId())
                 .set("localityCode", body.localityCode())
                 .set("status", "WITHDRAWN")
                 .set("withdrawnAt", body.withdrawnAt()));
     }
 
-    void roundOpened(int generation, ReceivedEvent<RoundOpened> event) {
+    void roundOpened(Writes writes, int generation, ReceivedEvent<RoundOpened> event) {
         RoundOpened body = event.body();
         List<Document> localities = body.localities().stream()
                 .map(locality -> new Document("localityCode", locality.localityCode())
                         .append("targetProducts", locality.targetProducts()))
                 .toList();
-        projection.apply(Generations.collection(Generations.ROUNDS, generation), event, new Update()
+        applyOnce(writes, Generations.collection(Generations.ROUNDS, generation), event, new Update()
                 .set("roundId", body.roundId())
                 .set("name", body.name())
                 .set("level", body.level().name())
@@ -122,18 +157,18 @@ public class ProjectionWriter {
                 .set("openedAt", body.openedAt()));
     }
 
-    void scored(int generation, ReceivedEvent<ProductScored> event) {
+    void scored(Writes writes, int generation, ReceivedEvent<ProductScored> event) {
         ProductScored body = event.body();
-        projection.apply(Generations.collection(Generations.OUTCOMES, generation), event, new Update()
+        applyOnce(writes, Generations.collection(Generations.OUTCOMES, generation), event, new Update()
                 .set("caseId", body.caseId())
                 .set("dossierId", body.dossierId())
                 .set("stage", "SCORED")
                 .set("score", body.score().toPlainString()));
     }
 
-    void forwarded(int generation, ReceivedEvent<DossierForwarded> event) {
+    void forwarded(Writes writes, int generation, ReceivedEvent<DossierForwarded> event) {
         DossierForwarded body = event.body();
-        projection.apply(Generations.collection(Generations.OUTCOMES, generation), event, new Update()
+        applyOnce(writes, Generations.collection(Generations.OUTCOMES, generation), event, new Update()
                 .set("caseId", body.caseId())
                 .set("dossierId", body.dossierId())
                 .set("localityCode", body.localityCode())
@@ -142,9 +177,9 @@ public class ProjectionWriter {
                 .set("forwardedTo", body.toLevel().name()));
     }
 
-    void rated(int generation, ReceivedEvent<ProductRated> event) {
+    void rated(Writes writes, int generation, ReceivedEvent<ProductRated> event) {
         ProductRated body = event.body();
-        projection.apply(Generations.collection(Generations.OUTCOMES, generation), event, new Update()
+        applyOnce(writes, Generations.collection(Generations.OUTCOMES, generation), event, new Update()
                 .set("caseId", body.caseId())
                 .set("dossierId", body.dossierId())
                 .set("localityCode", body.localityCode())
@@ -154,7 +189,7 @@ public class ProjectionWriter {
                 .set("decidedAt", body.ratedAt())
                 .set("stars", body.stars())
                 .set("certificateNumber", body.certificateNumber()));
-        upsertCertificate(generation, body.certificateNumber(), new Update()
+        writes.upsert(Generations.collection(Generations.CERTIFICATES, generation), body.certificateNumber(), new Update()
                 .set("certificateNumber", body.certificateNumber())
                 .set("caseId", body.caseId())
                 .set("dossierId", body.dossierId())
@@ -175,9 +210,9 @@ public class ProjectionWriter {
                 .set("sortName", SearchText.normalize(body.productName())));
     }
 
-    void notQualified(int generation, ReceivedEvent<ProductNotQualified> event) {
+    void notQualified(Writes writes, int generation, ReceivedEvent<ProductNotQualified> event) {
         ProductNotQualified body = event.body();
-        projection.apply(Generations.collection(Generations.OUTCOMES, generation), event, new Update()
+        applyOnce(writes, Generations.collection(Generations.OUTCOMES, generation), event, new Update()
                 .set("caseId", body.caseId())
                 .set("dossierId", body.dossierId())
                 .set("localityCode", body.localityCode())
@@ -189,18 +224,21 @@ public class ProjectionWriter {
                 .unset("certificateNumber"));
     }
 
-    void revoked(int generation, ReceivedEvent<CertificateRevoked> event) {
+    void revoked(Writes writes, int generation, ReceivedEvent<CertificateRevoked> event) {
         CertificateRevoked body = event.body();
-        upsertCertificate(generation, body.certificateNumber(), new Update()
+        writes.upsert(Generations.collection(Generations.CERTIFICATES, generation), body.certificateNumber(), new Update()
                 .set("revoked", true)
                 .set("revokedAt", body.revokedAt())
                 .set("revocationReason", body.reason())
                 .setOnInsert("certificateNumber", body.certificateNumber()));
     }
 
+    private static void applyOnce(Writes writes, String collection, ReceivedEvent<?> event, Update update) {
+        writes.applyOnce(collection, event.aggregateId(), event.sequence(), update);
+    }
+
     /** Two first writes of one certificate may race on the insert: the loser's retry then updates. */
-    private void upsertCertificate(int generation, String certificateNumber, Update update) {
-        String collection = Generations.collection(Generations.CERTIFICATES, generation);
+    private void upsertCertificate(String collection, String certificateNumber, Update update) {
         try {
             mongo.upsert(query(where("_id").is(certificateNumber)), update, collection);
         } catch (org.springframework.dao.DuplicateKeyException firstInsertRace) {

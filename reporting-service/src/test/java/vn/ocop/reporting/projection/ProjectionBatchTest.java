@@ -1,0 +1,126 @@
+package vn.ocop.reporting.projection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Update;
+
+import vn.ocop.chassis.messaging.IdempotentProjection;
+import vn.ocop.reporting.support.ReportingIntegrationTest;
+
+/**
+ * The batched writes of the rebuild against the per-event writes of the live feed: the same deliveries (aggregates
+ * interleaved, duplicates, older events delivered again after newer ones), flushed at random points, give the
+ * same documents.
+ */
+class ProjectionBatchTest extends ReportingIntegrationTest {
+
+    @Autowired
+    MongoOperations mongo;
+
+    private record Delivery(String id, long sequence) {
+    }
+
+    @Test
+    void batchedConditionalAndPlainUpsertsEqualWritingOneByOne() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String oneByOne = "batch_one_" + run;
+        String batched = "batch_many_" + run;
+        String plainOneByOne = "batch_plain_one_" + run;
+        String plainBatched = "batch_plain_many_" + run;
+        Random random = new Random(17);
+        List<Delivery> deliveries = deliveries(random, 300);
+        assertThat(deliveries).hasSizeGreaterThan(1_000);
+
+        IdempotentProjection projection = new IdempotentProjection(mongo);
+        for (Delivery delivery : deliveries) {
+            projection.apply(oneByOne, delivery.id(), delivery.sequence(), update(delivery));
+            mongo.upsert(query(where("_id").is(delivery.id())), plain(delivery), plainOneByOne);
+        }
+        ProjectionBatch batch = new ProjectionBatch(mongo);
+        int untilFlush = 1 + random.nextInt(400);
+        for (Delivery delivery : deliveries) {
+            batch.applyOnce(batched, delivery.id(), delivery.sequence(), update(delivery));
+            batch.upsert(plainBatched, delivery.id(), plain(delivery));
+            if (--untilFlush == 0) {
+                batch.flush();
+                untilFlush = 1 + random.nextInt(400);
+            }
+        }
+        batch.flush();
+
+        assertThat(documents(batched)).hasSize(300).isEqualTo(documents(oneByOne));
+        assertThat(documents(plainBatched)).hasSize(300).isEqualTo(documents(plainOneByOne));
+    }
+
+    /** Up to 8 events per aggregate, interleaved at random, a third delivered again after newer ones. */
+    private static List<Delivery> deliveries(Random random, int aggregates) {
+        List<List<Delivery>> pending = new ArrayList<>();
+        for (int a = 0; a < aggregates; a++) {
+            List<Delivery> stream = new ArrayList<>();
+            int events = 1 + random.nextInt(8);
+            for (long s = 1; s <= events; s++) {
+                stream.add(new Delivery("aggregate-" + a, s));
+            }
+            pending.add(stream);
+        }
+        List<Delivery> delivery = new ArrayList<>();
+        List<Delivery> seen = new ArrayList<>();
+        while (!pending.isEmpty()) {
+            List<Delivery> stream = pending.get(random.nextInt(pending.size()));
+            Delivery next = stream.remove(0);
+            delivery.add(next);
+            seen.add(next);
+            if (random.nextInt(3) == 0) {
+                delivery.add(seen.get(random.nextInt(seen.size())));
+            }
+            if (stream.isEmpty()) {
+                pending.remove(stream);
+            }
+        }
+        return delivery;
+    }
+
+    /** Sets, unsets and set-on-inserts that make the order of application visible. */
+    private static Update update(Delivery delivery) {
+        long s = delivery.sequence();
+        Update update = new Update().set("field" + (s % 3), "value " + s).set("at" + s, s).set("last", s);
+        if (s % 4 == 0) {
+            update.unset("field" + ((s + 1) % 3));
+        }
+        if (s % 3 == 2) {
+            update.setOnInsert("inserted" + s, s);
+        }
+        return update;
+    }
+
+    private static Update plain(Delivery delivery) {
+        long s = delivery.sequence();
+        Update update = new Update().set("field" + (s % 2), "value " + s);
+        if (s % 5 == 0 && s % 2 == 1) {
+            update.unset("field0");
+        }
+        if (s % 2 == 1) {
+            update.setOnInsert("origin", "first " + s);
+        }
+        return update;
+    }
+
+    private List<Document> documents(String collection) {
+        List<Document> documents = new ArrayList<>(mongo.findAll(Document.class, collection));
+        documents.sort(Comparator.comparing(document -> document.getString("_id")));
+        mongo.dropCollection(collection);
+        return documents;
+    }
+}
