@@ -22,10 +22,9 @@ import vn.ocop.infra.embedded.EmbeddedMongo;
  */
 public final class Launcher {
 
-    private static final List<String> SERVICE_JVM_OPTIONS = List.of(
-            "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-Xms32m", "-Xmx320m",
-            "-XX:MaxMetaspaceSize=192m", "-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8",
-            "-Dspring.profiles.active=embedded");
+    private static final List<String> SERVICE_JVM_OPTIONS = java.util.stream.Stream.concat(
+            Platform.SERVICE_JVM_OPTIONS.stream(), java.util.stream.Stream.of("-Dspring.profiles.active=embedded"))
+            .toList();
 
     private final LauncherOptions options;
     private final List<ServiceProcess> services = new ArrayList<>();
@@ -73,6 +72,7 @@ public final class Launcher {
     private Map<String, String> environmentFor(ServiceSpec spec) {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("SERVER_PORT", String.valueOf(spec.port()));
+        environment.put("MALLOC_ARENA_MAX", "2");
         environment.put("OCOP_JWT_ISSUER", "http://localhost:9000");
         environment.put("OCOP_JWT_JWK_SET_URI", "http://localhost:9000/oauth2/jwks");
         if (spec.usesKafka()) {

@@ -50,6 +50,7 @@ class A1ProgrammeScenarioTest {
     @Test
     void theProgrammeRunsFromRoundToPublishedRatings() {
         SystemPlatform p = SystemPlatform.get();
+        p.realTime();
         Http http = p.http;
         Programme programme = new Programme(http);
         String admin = p.adminToken;

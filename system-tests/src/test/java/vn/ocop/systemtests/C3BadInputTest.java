@@ -50,6 +50,7 @@ class C3BadInputTest {
     @TestFactory
     Stream<DynamicTest> malformedRequestsGetOnly4xxAndChangeNothing() {
         SystemPlatform p = SystemPlatform.get();
+        p.realTime();
         Programme programme = new Programme(p.http);
         String admin = p.adminToken;
         String roundId = programme.openRound(admin, "Đợt kiểm thử dữ liệu xấu", Programme.COMMUNES_TODAY, 3,

@@ -62,6 +62,10 @@ public final class Http {
             return headers == null ? null : headers.firstValue(name).orElse(null);
         }
 
+        public boolean isProblem() {
+            return contentType() != null && contentType().startsWith("application/problem+json");
+        }
+
         public String contentType() {
             String type = header("Content-Type");
             return type == null ? "" : type;
@@ -133,8 +137,20 @@ public final class Http {
             for (int i = 0; i + 1 < pairs.size(); i += 2) {
                 request.setHeader(pairs.get(i), pairs.get(i + 1));
             }
-            HttpResponse<String> response = client.send(request.build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            // The request timeout covers the wait for the response headers only: a body that never ends would
+            // block for ever, so the whole exchange gets a deadline too.
+            HttpResponse<String> response;
+            try {
+                response = client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+                        .get(timeout.toMillis() + 15_000, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                System.out.println("[system-tests] no complete answer within " + (timeout.toSeconds() + 15) + " s: "
+                        + method + " " + url);
+                return new Response(method, url, -1, null, "no complete answer within " + (timeout.toSeconds() + 15)
+                        + " s", (System.nanoTime() - start) / 1_000_000);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+            }
             return new Response(method, url, response.statusCode(), response.headers(), response.body(),
                     (System.nanoTime() - start) / 1_000_000);
         } catch (IOException e) {

@@ -81,10 +81,16 @@ public final class Programme {
 
     /** POST /rounds at the province level of today's regime; returns the round id. */
     public String openRound(String token, String name, List<String> localities, int target, LocalDate deadline) {
+        return openRound(token, name, "QD1489-2025", localities, target, deadline);
+    }
+
+    /** POST /rounds at the province level under {@code regime}; returns the round id. */
+    public String openRound(String token, String name, String regime, List<String> localities, int target,
+            LocalDate deadline) {
         List<Map<String, Object>> units = new ArrayList<>();
         localities.forEach(code -> units.add(Map.of("localityCode", code, "targetProducts", target)));
         Http.Response round = http.postJson("/api/evaluation/rounds", token, Map.of("name", name,
-                "regimeCode", "QD1489-2025", "level", "PROVINCE", "submissionDeadline", deadline.toString(),
+                "regimeCode", regime, "level", "PROVINCE", "submissionDeadline", deadline.toString(),
                 "plannedSessionDates", List.of(deadline.plusDays(10).toString()), "localities", units));
         assertThat(round.status()).as(round.toString()).isEqualTo(201);
         return round.json().get("id").asString();

@@ -23,10 +23,21 @@ public final class SystemPlatform {
     public static final Map<String, String> DISTRICTS_2020 = districts();
     public static final List<String> MEMBERS = List.of("hoidong1", "hoidong2", "hoidong3", "hoidong4", "hoidong5");
     public static final String MACHINE_CLIENT = "system-tests-ops";
+    /** An officer of the Department of Agriculture and Rural Development (reads reports). */
+    public static final String DEPARTMENT = "so.nnptnt";
     public static final List<String> SERVICES = List.of("identity-service", "dossier-service", "evaluation-service",
             "reporting-service", "notification-service", "gateway");
 
+    /** The services whose business clock the tests move (identity and the gateway keep real time). */
+    public static final List<String> CLOCKED_SERVICES = List.of("dossier-service", "evaluation-service",
+            "reporting-service", "notification-service");
+    public static final java.time.OffsetDateTime PROGRAMME_2020_START =
+            java.time.OffsetDateTime.parse("2020-06-08T08:30:00+07:00");
+
     private static SystemPlatform instance;
+
+    /** The SMTP server notification-service sends to. */
+    public final com.icegreen.greenmail.util.GreenMail mail;
 
     public final Platform platform;
     public final Http http;
@@ -34,6 +45,7 @@ public final class SystemPlatform {
     public final String adminToken;
     public final Map<String, String> officerTokens = new LinkedHashMap<>();
     public final Map<String, String> memberTokens = new LinkedHashMap<>();
+    public String departmentToken;
     public final String machineToken;
     public final boolean full = Boolean.getBoolean("ocop.system.full");
     public final Duration startedIn;
@@ -50,9 +62,23 @@ public final class SystemPlatform {
         // A fresh directory every run: a Kafka log left by an earlier run (its committed offsets included) must
         // never meet a fresh Mongo.
         deleteTree(work);
-        platform = Platform.builder(home)
+        mail = new com.icegreen.greenmail.util.GreenMail(new com.icegreen.greenmail.util.ServerSetup(0, "127.0.0.1",
+                com.icegreen.greenmail.util.ServerSetup.PROTOCOL_SMTP));
+        mail.start();
+        Platform.Builder builder = Platform.builder(home)
                 .workDirectory(work)
-                .services(SERVICES)
+                .services(SERVICES);
+        // The business services start on the morning of 8 June 2020, three days after the provincial letter, so that
+        // the 2020 programme can be replayed on the units and rules of that year; identity and the gateway keep
+        // real time (tokens).
+        for (String service : CLOCKED_SERVICES) {
+            builder.environment(service, Map.of("OCOP_CLOCK_START", PROGRAMME_2020_START.toString(),
+                    "OCOP_CLOCK_ADJUSTABLE", "true"));
+        }
+        platform = builder
+                .environment("notification-service", Map.of("OCOP_SMTP_HOST", "127.0.0.1",
+                        "OCOP_SMTP_PORT", String.valueOf(mail.getSmtp().getPort()),
+                        "OCOP_MAIL_FROM", "ocop-noreply@angiang.test"))
                 .environment("identity-service", Map.of(
                         "OCOP_BOOTSTRAP_ADMIN_USERNAME", ADMIN,
                         "OCOP_BOOTSTRAP_ADMIN_PASSWORD", adminPassword,
@@ -87,6 +113,44 @@ public final class SystemPlatform {
         return instance;
     }
 
+    /** Moves the business clock of every clocked service to {@code when} (the clock only moves forward). */
+    public void moveClockTo(java.time.OffsetDateTime when) {
+        for (String service : CLOCKED_SERVICES) {
+            Http.Response moved = http.putJson("/api/" + service.replace("-service", "") + "/admin/clock", adminToken,
+                    Map.of("now", when.toString()));
+            if (moved.status() != 200) {
+                throw new IllegalStateException("moving the clock of " + service + " to " + when + ": " + moved);
+            }
+        }
+    }
+
+    /** Brings every clocked service back to real time (a no-op when already there). */
+    public void realTime() {
+        for (String service : CLOCKED_SERVICES) {
+            String path = "/api/" + service.replace("-service", "") + "/admin/clock";
+            Http.Response clock = http.get(path, adminToken);
+            if (clock.status() != 200) {
+                throw new IllegalStateException("clock of " + service + ": " + clock);
+            }
+            if (clock.json().get("offsetSeconds").asLong() < 0) {
+                Http.Response moved = http.putJson(path, adminToken,
+                        Map.of("now", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(1).toString()));
+                if (moved.status() != 200) {
+                    throw new IllegalStateException("moving the clock of " + service + " to today: " + moved);
+                }
+            }
+        }
+    }
+
+    /** The business time of one service. */
+    public java.time.Instant clockOf(String service) {
+        Http.Response clock = http.get("/api/" + service.replace("-service", "") + "/admin/clock", adminToken);
+        if (clock.status() != 200) {
+            throw new IllegalStateException("clock of " + service + ": " + clock);
+        }
+        return java.time.Instant.parse(clock.json().get("now").asString());
+    }
+
     public static synchronized SystemPlatform peek() {
         return instance;
     }
@@ -94,6 +158,7 @@ public final class SystemPlatform {
     public static synchronized void shutdown() {
         if (instance != null) {
             instance.platform.close();
+            instance.mail.stop();
         }
     }
 
@@ -107,6 +172,8 @@ public final class SystemPlatform {
         for (String member : MEMBERS) {
             createAccount(member, "Thành viên hội đồng " + member.substring(7), List.of("COUNCIL_MEMBER"), null);
         }
+        createAccount(DEPARTMENT, "Chuyên viên Sở Nông nghiệp và Phát triển nông thôn", List.of("DEPARTMENT_OFFICER"),
+                null, "SO-NNPTNT");
         Http.Response client = http.postJson("/api/identity/clients", adminToken, Map.of("clientId", MACHINE_CLIENT,
                 "name", "System tests (ops)", "scopes", List.of("ocop.ops", "catalogue.read", "events.subscribe")));
         if (client.status() != 201 && client.status() != 200) {
@@ -119,9 +186,15 @@ public final class SystemPlatform {
         for (String member : MEMBERS) {
             memberTokens.put(member, identity.userToken(member, passwords.get(member)));
         }
+        departmentToken = identity.userToken(DEPARTMENT, passwords.get(DEPARTMENT));
     }
 
     private void createAccount(String username, String displayName, List<String> roles, String locality) {
+        createAccount(username, displayName, roles, locality, null);
+    }
+
+    private void createAccount(String username, String displayName, List<String> roles, String locality,
+            String agency) {
         String password = password();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("username", username);
@@ -129,6 +202,9 @@ public final class SystemPlatform {
         body.put("roles", roles);
         if (locality != null) {
             body.put("locality", locality);
+        }
+        if (agency != null) {
+            body.put("agency", agency);
         }
         body.put("password", password);
         Http.Response response = http.postJson("/api/identity/accounts", adminToken, body);
