@@ -1,0 +1,92 @@
+package vn.ocop.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import vn.ocop.launcher.Platform;
+
+/**
+ * The benchmark runner: starts the platform through the launcher's Platform API, runs the chosen scenarios with
+ * their same-run baselines, and writes {@code bench-report.md} and {@code bench-report.json}.
+ */
+public final class BenchMain {
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = new Options(args);
+        Report report = new Report();
+        report.meta("date", ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))
+                .meta("command", "JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 ./mvnw -B -q -pl bench -am package "
+                        + "-DskipTests && $JAVA_HOME/bin/java " + String.join(" ", jvmArguments()) + " -jar "
+                        + "bench/target/bench.jar" + (args.length == 0 ? "" : " " + String.join(" ", args)))
+                .meta("mode", options.smoke() ? "SMOKE (small counts: checks that the runner works; not figures to "
+                        + "publish)" : "full")
+                .meta("machine", Machine.cores() + " cores (Runtime.availableProcessors), " + Machine.cpuModel()
+                        + ", RAM " + Machine.memTotal())
+                .meta("JDK (bench + services)", Machine.jdk())
+                .meta("bench JVM (hosts Kafka + Mongo-wire, as the launcher does)", String.join(" ", jvmArguments()))
+                .meta("service JVM options (Platform.SERVICE_JVM_OPTIONS)", String.join(" ", Platform.SERVICE_JVM_OPTIONS))
+                .meta("options", new java.util.TreeMap<>(options.effective()).toString());
+        report.detail("options", options.effective());
+        Scenarios scenarios = new Scenarios(options, report);
+        int exit = 0;
+        try {
+            scenarios.runAll();
+        } catch (Exception e) {
+            exit = 1;
+            report.note("The run stopped with an error: " + e);
+            e.printStackTrace();
+        } finally {
+            scenarios.close();
+            Path out = options.out();
+            report.write(out);
+            String update = options.get("update-docs");
+            if (update.equals("true") || (update.equals("auto") && !options.smoke() && exit == 0)) {
+                Path docs = options.home().resolve("docs").resolve("benchmarks.md");
+                java.nio.file.Files.createDirectories(docs.getParent());
+                java.nio.file.Files.writeString(docs, docsPage(report.markdown()));
+                System.out.println("[bench] " + docs + " updated");
+            }
+            System.out.println(report.markdown());
+            System.out.println("[bench] report written to " + out.resolve("bench-report.md") + " and .json");
+        }
+        System.exit(exit);
+    }
+
+    /** docs/benchmarks.md: the method (a resource of this module), then the report with its headings one level down. */
+    static String docsPage(String reportMarkdown) throws java.io.IOException {
+        String method;
+        try (var in = BenchMain.class.getResourceAsStream("/benchmarks-method.md")) {
+            method = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String body = reportMarkdown.substring(reportMarkdown.indexOf('\n') + 1).replace("\n## ", "\n### ");
+        return method.stripTrailing() + "\n\n## Latest full run\n" + body;
+    }
+
+    static List<String> jvmArguments() {
+        List<String> arguments = new ArrayList<>(java.lang.management.ManagementFactory.getRuntimeMXBean()
+                .getInputArguments());
+        arguments.removeIf(a -> a.startsWith("-Dbench.") || a.startsWith("-javaagent") || a.startsWith("-agentlib"));
+        return arguments;
+    }
+
+    static Map<String, Object> map(Object... keyValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < keyValues.length; i += 2) {
+            map.put(String.valueOf(keyValues[i]), keyValues[i + 1]);
+        }
+        return map;
+    }
+
+    static Duration since(long nanos) {
+        return Duration.ofNanos(System.nanoTime() - nanos);
+    }
+}
