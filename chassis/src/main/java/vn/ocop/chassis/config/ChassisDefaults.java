@@ -38,6 +38,11 @@ public final class ChassisDefaults implements EnvironmentPostProcessor {
         defaults.put("spring.cloud.stream.kafka.default.consumer.dlq-name", "ocop.dlq.${spring.application.name}");
         defaults.put("spring.cloud.stream.kafka.default.consumer.dlq-partitions", "1");
         defaults.put("spring.cloud.stream.kafka.default.consumer.start-offset", "earliest");
+        // A member that stops polling holds up every binding of its group at the next rebalance (seen after a
+        // broker restart: one stuck binding kept another from its partitions for the default 5 minutes). Handlers
+        // take milliseconds; 50 records with their retries fit well inside 90 s, so a stuck member is evicted then.
+        defaults.put("spring.cloud.stream.kafka.binder.consumer-properties.max.poll.interval.ms", "90000");
+        defaults.put("spring.cloud.stream.kafka.binder.consumer-properties.max.poll.records", "50");
         defaults.put("spring.cloud.stream.kafka.binder.auto-add-partitions", "true");
         defaults.put("spring.cloud.stream.kafka.binder.min-partition-count", "3");
         environment.getPropertySources().addLast(new MapPropertySource("ocopChassisDefaults", defaults));

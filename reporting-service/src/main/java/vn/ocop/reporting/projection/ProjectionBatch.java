@@ -4,6 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,43 +15,55 @@ import org.bson.Document;
 import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.MongoOperations;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
 import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.model.Projections;
 
 import vn.ocop.chassis.messaging.IdempotentProjection;
 
 /**
- * The writes of a batch of events (one poll of the rebuild), written with one unordered bulk write per collection,
- * (in requests of at most {@value #REQUEST_LIMIT} writes) with the semantics of writing them one by one in the
- * order they were collected:
- * <ul>
- * <li>a conditional write ({@link IdempotentProjection}'s {@code {_id, lastSequence: {$lt: sequence}}} upsert)
- * whose sequence is not above one collected before for its aggregate is dropped: after that earlier write the
- * document's {@code lastSequence} is at least as high, so it would have matched nothing;</li>
- * <li>the writes left for one document (rising sequences s1 &lt; … &lt; sk) are folded into one write: their
- * {@code $set}/{@code $unset} in order, the first one's {@code $setOnInsert}, under the first one's guard
- * {@code lastSequence < s1}. Where the document's {@code lastSequence} is below s1, one by one every write
- * would have applied, and the folded write does the same; where it is not, the folded write matches nothing, its
- * insert collides with the existing {@code _id} (11000), and the first write is dropped as one by one it would
- * have been: the rest is folded again and written in a next bulk write;</li>
- * <li>plain upserts of one document (certificates) are folded the same way, without a guard; a duplicate key
- * there is a lost race on the first insert and is retried once, as in the per-event path; any other error fails
- * the flush.</li>
- * </ul>
- * A bulk write never holds two writes of one document, so the order of an unordered bulk write does not matter.
+ * The writes of a batch of events (one poll of the rebuild), with the semantics of writing them one by one in the
+ * order they were collected (conditional writes as {@link IdempotentProjection}'s
+ * {@code {_id, lastSequence: {$lt: sequence}}} upsert, plain writes as an upsert by {@code _id}), but with the
+ * sequence guard evaluated here, in memory, instead of inside Mongo.
+ * <p>
+ * <b>Only for collections nobody else writes while the batch is in use</b>: the generation a rebuild is building,
+ * which only the rebuild writes until the pointer switches ({@link Generations}, {@link ProjectionRebuild}). Then
+ * the {@code lastSequence} read at the start of a flush is still the document's when the flush writes it, and the
+ * guard decided here is the one Mongo would have decided. (The live feed keeps {@link IdempotentProjection}'s guard
+ * in Mongo: replicas and redeliveries race there.)
+ * <p>
+ * A flush, per collection:
+ * <ol>
+ * <li>takes the current {@code lastSequence} of the batch's documents from memory: the collection's guards are
+ * read once, with one read of the whole collection when the batch first writes it (nothing, for a fresh
+ * generation), and kept up to date by every flush (see {@link #lastSequences}). The guarded filter
+ * {@code {_id, lastSequence}} is never sent: mongo-java-server uses its {@code _id} index only for a filter on
+ * {@code _id} alone and scans the whole collection for anything else, so each guarded write cost time in
+ * proportion to the collection;</li>
+ * <li>walks each document's writes in the order collected, exactly as Mongo's guard would: a conditional write of
+ * sequence s applies when the document does not exist or its {@code lastSequence} is below s (a document without a
+ * numeric {@code lastSequence}, e.g. created by a plain upsert, never matches the guard: its conditional writes
+ * are dropped, as the guarded upsert's insert would collide with the {@code _id}), and leaves
+ * {@code lastSequence} = s; a plain upsert always applies (its {@code $set}/{@code $unset} of
+ * {@code lastSequence}, if any, tracked likewise);</li>
+ * <li>folds the writes that apply, per document, into one upsert whose filter is exactly {@code {_id}}: their
+ * {@code $set}/{@code $unset} in order, the first one's {@code $setOnInsert} (only the first of a run of upserts that
+ * all apply can insert); an update that does not fold (operators other than these, or dotted paths) is written on
+ * its own, in a next round;</li>
+ * <li>writes each round as unordered bulk writes (at most {@value #REQUEST_LIMIT} writes per request). A bulk write
+ * never holds two writes of one document, so the order within it does not matter.</li>
+ * </ol>
  */
 final class ProjectionBatch implements ProjectionWriter.Writes {
 
     private static final int DUPLICATE_KEY = 11000;
-    /**
-     * Writes per request: the conditional filter {@code {_id, lastSequence}} cannot use the {@code _id} index of
-     * the embedded Mongo-wire server (mongo-java-server scans the collection for it), so one write costs time in
-     * proportion to the collection; small requests keep each one well within the driver's read timeout.
-     */
-    private static final int REQUEST_LIMIT = 50;
+    /** Writes per request: every write is by {@code _id} alone, which mongo-java-server serves from its index. */
+    private static final int REQUEST_LIMIT = 1_000;
     private static final Set<String> FOLDABLE = Set.of("$set", "$unset", "$setOnInsert");
+    /** A document that exists without a numeric {@code lastSequence}: no guard {@code lastSequence < s} matches it. */
+    private static final long NEVER_MATCHES = Long.MAX_VALUE;
 
     private record Write(Update update, boolean conditional, long sequence) {
     }
@@ -58,6 +71,15 @@ final class ProjectionBatch implements ProjectionWriter.Writes {
     /** Per collection, per document in the order first written, its writes in order. */
     private final Map<String, Map<String, List<Write>>> writes = new LinkedHashMap<>();
     private final MongoOperations mongo;
+    /**
+     * Per collection, the {@code lastSequence} of each of its documents, by {@code _id}: the guard, kept here
+     * because nothing else writes these collections while the batch is in use. mongo-java-server answers a
+     * {@code _id: {$in: [...]}} of a poll's 2,000 ids in about as long as scanning the collection (measured:
+     * ≈130 ms on 18,000 documents), so reading the guards per flush would again cost time in proportion to the
+     * collection. Memory: about 100–150 bytes per document (a String id and a Long), ≈150 MB for 1,000,000 ids
+     * over all collections of a generation, released with the batch when the rebuild ends.
+     */
+    private final Map<String, Map<String, Long>> lastSequences = new HashMap<>();
 
     ProjectionBatch(MongoOperations mongo) {
         this.mongo = mongo;
@@ -65,14 +87,9 @@ final class ProjectionBatch implements ProjectionWriter.Writes {
 
     @Override
     public void applyOnce(String collection, String aggregateId, long sequence, Update update) {
-        List<Write> chain = chain(collection, aggregateId);
-        for (Write before : chain) {
-            if (before.conditional() && before.sequence() >= sequence) {
-                return;
-            }
-        }
+        // whether it applies is decided at the flush, from the document's lastSequence and the writes before it
         update.set(IdempotentProjection.LAST_SEQUENCE, sequence);
-        chain.add(new Write(update, true, sequence));
+        chain(collection, aggregateId).add(new Write(update, true, sequence));
     }
 
     @Override
@@ -94,34 +111,143 @@ final class ProjectionBatch implements ProjectionWriter.Writes {
         }
     }
 
-    /** One folded write of a document: the first {@code count} writes of its pending chain. */
-    private record Folded(String id, List<Write> chain, int count) {
-    }
-
     private void write(String collection, Map<String, List<Write>> documents) {
-        Map<String, List<Write>> pending = new LinkedHashMap<>(documents);
-        while (!pending.isEmpty()) {
-            List<Folded> folded = new ArrayList<>();
-            Map<String, List<Write>> next = new LinkedHashMap<>();
-            pending.forEach((id, chain) -> {
-                int count = foldable(chain);
-                folded.add(new Folded(id, chain, count));
-                if (count < chain.size()) {
-                    next.put(id, chain.subList(count, chain.size()));
-                }
-            });
-            for (int from = 0; from < folded.size(); from += REQUEST_LIMIT) {
-                write(collection, folded.subList(from, Math.min(folded.size(), from + REQUEST_LIMIT)), next);
-            }
-            pending = next;
+        Map<String, Long> guards = lastSequences.get(collection);
+        if (guards == null) {
+            guards = load(collection);
         }
+        // per document, its writes that apply, folded into segments; round r writes every document's segment r
+        Map<String, List<List<Write>>> segments = new LinkedHashMap<>();
+        Map<String, Long> after = new HashMap<>();
+        int rounds = 0;
+        for (var document : documents.entrySet()) {
+            List<Write> applied = applied(document.getValue(), guards.get(document.getKey()), after,
+                    document.getKey());
+            if (!applied.isEmpty()) {
+                List<List<Write>> folded = segments(applied);
+                segments.put(document.getKey(), folded);
+                rounds = Math.max(rounds, folded.size());
+            }
+        }
+        // until the writes succeeded, the collection's guards are unknown: a failed flush reads them again
+        lastSequences.remove(collection);
+        for (int round = 0; round < rounds; round++) {
+            List<String> ids = new ArrayList<>();
+            List<List<Write>> roundWrites = new ArrayList<>();
+            for (var document : segments.entrySet()) {
+                if (round < document.getValue().size()) {
+                    ids.add(document.getKey());
+                    roundWrites.add(document.getValue().get(round));
+                }
+            }
+            for (int from = 0; from < ids.size(); from += REQUEST_LIMIT) {
+                int to = Math.min(ids.size(), from + REQUEST_LIMIT);
+                write(collection, ids.subList(from, to), roundWrites.subList(from, to));
+            }
+        }
+        guards.putAll(after);
+        lastSequences.put(collection, guards);
     }
 
-    /** One unordered bulk write; a conditional write found applied before leaves the rest of its chain in next. */
-    private void write(String collection, List<Folded> folded, Map<String, List<Write>> next) {
+    /**
+     * The {@code lastSequence} of every document of the collection, read once, when the batch first writes it (a
+     * fresh generation: nothing), then kept up to date by the flushes: a value for every document that exists
+     * ({@link #NEVER_MATCHES} when it has no numeric {@code lastSequence}), none for a document that does not.
+     */
+    private Map<String, Long> load(String collection) {
+        Map<String, Long> loaded = new HashMap<>();
+        for (Document document : mongo.getCollection(collection).find()
+                .projection(Projections.include(IdempotentProjection.LAST_SEQUENCE)).batchSize(10_000)) {
+            loaded.put(String.valueOf(document.get("_id")), sequence(document.get(IdempotentProjection.LAST_SEQUENCE)));
+        }
+        return loaded;
+    }
+
+    /** A stored lastSequence as the guard {@code lastSequence < s} (s a whole number) sees it. */
+    private static long sequence(Object stored) {
+        if (stored instanceof Double || stored instanceof Float) {
+            return (long) Math.floor(((Number) stored).doubleValue());
+        }
+        if (stored instanceof Number number) {
+            return number.longValue();
+        }
+        return NEVER_MATCHES; // missing, null or not a number: $lt matches nothing
+    }
+
+    /**
+     * The writes of one document that apply when written one by one, from its {@code lastSequence} (null: the
+     * document does not exist), as {@link IdempotentProjection}'s guard decides each conditional one.
+     */
+    private static List<Write> applied(List<Write> chain, Long lastSequence, Map<String, Long> after, String id) {
+        Long current = lastSequence;
+        List<Write> applied = new ArrayList<>(chain.size());
+        for (Write write : chain) {
+            if (write.conditional()) {
+                if (current != null && current >= write.sequence()) {
+                    continue; // matches nothing, the upsert's insert collides with _id: not applied
+                }
+                applied.add(write);
+                current = write.sequence(); // the update sets lastSequence to its sequence
+            } else {
+                applied.add(write);
+                current = afterPlain(write.update().getUpdateObject(), current);
+            }
+        }
+        if (current != null) {
+            after.put(id, current);
+        }
+        return applied;
+    }
+
+    /** The lastSequence after a plain upsert: set or unset by it, else as before (absent before: none). */
+    private static long afterPlain(Document operations, Long before) {
+        if (operations.get("$set") instanceof Document set && set.containsKey(IdempotentProjection.LAST_SEQUENCE)) {
+            return sequence(set.get(IdempotentProjection.LAST_SEQUENCE));
+        }
+        if (operations.get("$unset") instanceof Document unset
+                && unset.containsKey(IdempotentProjection.LAST_SEQUENCE)) {
+            return NEVER_MATCHES;
+        }
+        if (before == null && operations.get("$setOnInsert") instanceof Document inserted
+                && inserted.containsKey(IdempotentProjection.LAST_SEQUENCE)) {
+            return sequence(inserted.get(IdempotentProjection.LAST_SEQUENCE));
+        }
+        return before == null ? NEVER_MATCHES : before;
+    }
+
+    /** The writes that apply, in runs that fold into one upsert; an update that does not fold is a run alone. */
+    private static List<List<Write>> segments(List<Write> applied) {
+        List<List<Write>> segments = new ArrayList<>();
+        List<Write> run = new ArrayList<>();
+        for (Write write : applied) {
+            if (foldable(write)) {
+                run.add(write);
+            } else {
+                if (!run.isEmpty()) {
+                    segments.add(run);
+                    run = new ArrayList<>();
+                }
+                segments.add(List.of(write));
+            }
+        }
+        if (!run.isEmpty()) {
+            segments.add(run);
+        }
+        return segments;
+    }
+
+    private static boolean foldable(Write write) {
+        Document operations = write.update().getUpdateObject();
+        return FOLDABLE.containsAll(operations.keySet()) && operations.values().stream()
+                .allMatch(fields -> fields instanceof Document document
+                        && document.keySet().stream().noneMatch(field -> field.contains(".")));
+    }
+
+    /** One unordered bulk write of upserts by {@code _id} alone, one per document. */
+    private void write(String collection, List<String> ids, List<List<Write>> runs) {
         var bulk = mongo.bulkOps(BulkMode.UNORDERED, collection);
-        for (Folded write : folded) {
-            bulk.upsert(filter(write.id(), write.chain().get(0)), fold(write.chain().subList(0, write.count())));
+        for (int i = 0; i < ids.size(); i++) {
+            bulk.upsert(query(where("_id").is(ids.get(i))), fold(runs.get(i)));
         }
         try {
             bulk.execute();
@@ -130,43 +256,16 @@ final class ProjectionBatch implements ProjectionWriter.Writes {
                 if (error.getCode() != DUPLICATE_KEY) {
                     throw e;
                 }
-                Folded failed = folded.get(error.getIndex());
-                Write first = failed.chain().get(0);
-                if (first.conditional()) {
-                    // applied before: drop the first write, fold the rest again
-                    List<Write> rest = failed.chain().subList(1, failed.chain().size());
-                    next.remove(failed.id());
-                    if (!rest.isEmpty()) {
-                        next.put(failed.id(), rest);
-                    }
-                } else {
-                    mongo.upsert(filter(failed.id(), first), fold(failed.chain().subList(0, failed.count())),
-                            collection);
+                List<Write> failed = runs.get(error.getIndex());
+                if (failed.stream().anyMatch(Write::conditional)) {
+                    // the guard read at the start of the flush no longer holds: someone else writes this collection
+                    throw new IllegalStateException("document " + ids.get(error.getIndex()) + " of " + collection
+                            + " was inserted by another writer during a batched flush", e);
                 }
+                // a plain upsert lost a race on the first insert: the retry updates, as in the per-event path
+                mongo.upsert(query(where("_id").is(ids.get(error.getIndex()))), fold(failed), collection);
             }
         }
-    }
-
-    /** How many writes from the start of the chain fold into one: all, unless an update is not foldable. */
-    private static int foldable(List<Write> chain) {
-        int count = 0;
-        for (Write write : chain) {
-            Document operations = write.update().getUpdateObject();
-            boolean plain = FOLDABLE.containsAll(operations.keySet()) && operations.values().stream()
-                    .allMatch(fields -> fields instanceof Document document
-                            && document.keySet().stream().noneMatch(field -> field.contains(".")));
-            if (!plain || (count > 0 && write.conditional() != chain.get(0).conditional())) {
-                return Math.max(count, 1);
-            }
-            count++;
-        }
-        return count;
-    }
-
-    private static Query filter(String id, Write first) {
-        return first.conditional()
-                ? query(where("_id").is(id).and(IdempotentProjection.LAST_SEQUENCE).lt(first.sequence()))
-                : query(where("_id").is(id));
     }
 
     /** The writes as one: $set and $unset in order, the first write's $setOnInsert for what no later write sets. */

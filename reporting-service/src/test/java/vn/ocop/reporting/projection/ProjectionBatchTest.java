@@ -64,6 +64,70 @@ class ProjectionBatchTest extends ReportingIntegrationTest {
         assertThat(documents(plainBatched)).hasSize(300).isEqualTo(documents(plainOneByOne));
     }
 
+    /**
+     * The guard evaluated in memory from the documents found at the flush, with the writes of both kinds mixed on
+     * one collection: documents that existed before the batch (with a lastSequence below, within or above the
+     * delivered sequences, or without one), plain upserts before and between conditional ones, and updates that do
+     * not fold ($inc, dotted paths) written in rounds of their own.
+     */
+    @Test
+    void batchedMixedWritesOnExistingDocumentsEqualWritingOneByOne() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String oneByOne = "batch_mixed_one_" + run;
+        String batched = "batch_mixed_many_" + run;
+        Random random = new Random(29);
+        List<Delivery> deliveries = deliveries(random, 200);
+        for (int a = 0; a < 200; a += 3) {
+            Document existing = new Document("_id", "aggregate-" + a).append("origin", "existing");
+            if (a % 4 != 0) {
+                existing.append(IdempotentProjection.LAST_SEQUENCE, (long) (a % 7));
+            }
+            mongo.insert(Document.parse(existing.toJson()), oneByOne);
+            mongo.insert(Document.parse(existing.toJson()), batched);
+        }
+
+        IdempotentProjection projection = new IdempotentProjection(mongo);
+        for (Delivery delivery : deliveries) {
+            if (mixedPlain(delivery)) {
+                mongo.upsert(query(where("_id").is(delivery.id())), plain(delivery), oneByOne);
+            }
+            projection.apply(oneByOne, delivery.id(), delivery.sequence(), unfoldable(delivery));
+        }
+        ProjectionBatch batch = new ProjectionBatch(mongo);
+        int untilFlush = 1 + random.nextInt(300);
+        for (Delivery delivery : deliveries) {
+            if (mixedPlain(delivery)) {
+                batch.upsert(batched, delivery.id(), plain(delivery));
+            }
+            batch.applyOnce(batched, delivery.id(), delivery.sequence(), unfoldable(delivery));
+            if (--untilFlush == 0) {
+                batch.flush();
+                untilFlush = 1 + random.nextInt(300);
+            }
+        }
+        batch.flush();
+
+        assertThat(documents(batched)).hasSize(200).isEqualTo(documents(oneByOne));
+    }
+
+    /** A plain upsert before some deliveries: on an absent document it creates it without lastSequence. */
+    private static boolean mixedPlain(Delivery delivery) {
+        return (delivery.id().hashCode() + delivery.sequence()) % 5 == 0;
+    }
+
+    /** Like {@link #update}, and now and then an $inc or a dotted path, which are written unfolded. */
+    private static Update unfoldable(Delivery delivery) {
+        Update update = update(delivery);
+        long s = delivery.sequence();
+        if (s % 3 == 0) {
+            update.inc("count", 1);
+        }
+        if (s % 5 == 1) {
+            update.set("nested.at" + s, s);
+        }
+        return update;
+    }
+
     /** Up to 8 events per aggregate, interleaved at random, a third delivered again after newer ones. */
     private static List<Delivery> deliveries(Random random, int aggregates) {
         List<List<Delivery>> pending = new ArrayList<>();
