@@ -271,13 +271,30 @@ class A0Programme2020Test {
         p.moveClockTo(OffsetDateTime.parse("2020-07-24T09:00:00+07:00"));
         Map<Plan, JsonNode> decisions = new LinkedHashMap<>();
         int number = 1601;
+        int decided = 0;
+        long killedAfterDeliveries = -1;
         for (var planned : openCase.entrySet()) {
-            Http.Response decided = http.postJson("/api/evaluation/sessions/" + sessionId + "/cases/"
+            if (decided++ == 5) {
+                // a fault in the middle of the fan-out: notification-service dies (kill -9) once webhook deliveries
+                // of the first ratings are under way, while the province goes on deciding
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                        .until(() -> !receiver.deliveries().isEmpty());
+                killedAfterDeliveries = receiver.deliveries().size();
+                p.platform.kill("notification-service");
+            }
+            Http.Response decision = http.postJson("/api/evaluation/sessions/" + sessionId + "/cases/"
                     + planned.getValue() + "/decision", admin, Map.of("decisionNumber", (number++) + "/QĐ-UBND",
                     "decisionDate", "2020-07-24"));
-            assertThat(decided.status()).as(decided.toString()).isEqualTo(200);
-            decisions.put(planned.getKey(), decided.json());
+            assertThat(decision.status()).as(decision.toString()).isEqualTo(200);
+            decisions.put(planned.getKey(), decision.json());
         }
+        p.platform.start("notification-service");
+        // a restarted service begins again at the configured start: bring it to the others' day
+        p.moveClockTo("notification-service", p.clockOf("reporting-service").atOffset(java.time.ZoneOffset.ofHours(7)));
+        long deliveredBeforeKill = killedAfterDeliveries;
+        Summary.check(S, "kill -9 of notification-service during the ProductRated webhook fan-out, restarted",
+                deliveredBeforeKill + " deliveries before the kill, " + (decisions.size() - 5)
+                        + " decisions taken while it was down", () -> assertThat(deliveredBeforeKill).isPositive());
         Map<String, String> outcome = new LinkedHashMap<>();
         decisions.forEach((plan, decision) -> outcome.put(plan.product(), decision.get("status").asString()
                 + (decision.hasNonNull("certificate") ? " " + decision.get("certificate").get("stars").asInt() + "★ "
@@ -382,7 +399,8 @@ class A0Programme2020Test {
         Map<String, Long> perDossier = received.stream().collect(Collectors.groupingBy(d -> Http.JSON.readTree(d.body())
                 .get("data").get("dossierId").asString(), Collectors.mapping(WebhookReceiver.Delivery::id,
                         Collectors.collectingAndThen(Collectors.toSet(), ids -> (long) ids.size()))));
-        Summary.check(S, "webhook subscriber received every ProductRated once (by webhook-id), all signatures valid",
+        Summary.check(S, "webhook subscriber received every ProductRated exactly once (distinct webhook-id) across "
+                + "the kill -9, all signatures valid",
                 received.size() + " deliveries for " + perDossier.size() + " dossiers", () -> {
                     assertThat(received).allMatch(d -> d.signedWith(secret));
                     assertThat(perDossier.keySet()).containsExactlyInAnyOrderElementsOf(certified);

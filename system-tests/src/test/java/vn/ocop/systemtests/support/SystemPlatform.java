@@ -116,11 +116,16 @@ public final class SystemPlatform {
     /** Moves the business clock of every clocked service to {@code when} (the clock only moves forward). */
     public void moveClockTo(java.time.OffsetDateTime when) {
         for (String service : CLOCKED_SERVICES) {
-            Http.Response moved = http.putJson("/api/" + service.replace("-service", "") + "/admin/clock", adminToken,
-                    Map.of("now", when.toString()));
-            if (moved.status() != 200) {
-                throw new IllegalStateException("moving the clock of " + service + " to " + when + ": " + moved);
-            }
+            moveClockTo(service, when);
+        }
+    }
+
+    /** Moves one service's business clock (e.g. after a restart, which begins again at the configured start). */
+    public void moveClockTo(String service, java.time.OffsetDateTime when) {
+        Http.Response moved = http.putJson("/api/" + service.replace("-service", "") + "/admin/clock", adminToken,
+                Map.of("now", when.toString()));
+        if (moved.status() != 200) {
+            throw new IllegalStateException("moving the clock of " + service + " to " + when + ": " + moved);
         }
     }
 
