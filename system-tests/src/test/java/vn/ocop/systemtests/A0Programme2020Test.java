@@ -187,7 +187,8 @@ class A0Programme2020Test {
                 assertThat(giveBack.status()).as(giveBack.toString()).isEqualTo(200);
             }
             if (day.equals(LocalDate.of(2020, 6, 30))) {
-                resubmitWithNewPlan(p.officerTokens.get("chaudoc"), returned);
+                programme.replaceBusinessPlanAndResubmit(p.officerTokens.get("chaudoc"), returned.dossierId(),
+                        "Phương án kinh doanh (bổ sung sản lượng 2019).pdf");
             }
             if (LAGGING.containsKey(day)) {
                 remindedOn.put(day, remindersOf(day));
@@ -363,22 +364,12 @@ class A0Programme2020Test {
                         .isEqualTo(certified.contains(applicants.get(plan).dossierId()) ? 1L : 0L)));
 
         // The Q3/2020 report: two districts report, the consolidated report carries the quarter's live figures.
-        List<Map<String, String>> units = SystemPlatform.DISTRICTS_2020.keySet().stream()
-                .map(code -> Map.of("unitType", "LOCALITY", "unitCode", code)).toList();
-        Http.Response period = http.postJson("/api/reporting/report-periods", admin, Map.of("kind", "QUARTER",
-                "label", "Báo cáo quý III/2020 — Chương trình OCOP", "startDate", "2020-07-01",
-                "endDate", "2020-09-30", "dueDate", "2020-10-10", "units", units));
-        assertThat(period.status()).as(period.toString()).isEqualTo(201);
-        String periodId = period.json().get("periodId").asString();
+        Map<String, String> reporters = new LinkedHashMap<>();
         for (String officer : List.of("longxuyen", "triton")) {
-            Http.Response report = http.postJson("/api/reporting/report-periods/" + periodId + "/reports",
-                    p.officerTokens.get(officer), Map.of("figures", Map.of("products_submitted", 3,
-                            "products_rated", 3), "narrative", "Báo cáo quý III/2020 của " + officer));
-            assertThat(report.status()).as(report.toString()).isEqualTo(201);
+            reporters.put(p.officerTokens.get(officer), "Báo cáo quý III/2020 của " + officer);
         }
-        Http.Response consolidated = http.get("/api/reporting/report-periods/" + periodId + "/consolidated", admin);
-        assertThat(consolidated.status()).as(consolidated.toString()).isEqualTo(200);
-        JsonNode quarter = consolidated.json();
+        JsonNode quarter = programme.quarterlyReport(admin, "Báo cáo quý III/2020 — Chương trình OCOP",
+                LocalDate.of(2020, 7, 1), reporters, Map.of("products_submitted", 3, "products_rated", 3));
         JsonNode quarterTotals = quarter.get("statistics").get("totals");
         long submittedInQ3 = PLANS.stream().filter(plan -> plan.submitOn().getMonthValue() >= 7).count();
         Summary.check(S, "Q3/2020 report: 2 of 11 districts reported; live figures = dossiers first submitted in "
@@ -393,12 +384,8 @@ class A0Programme2020Test {
                 });
 
         // The webhook subscriber received every ProductRated once, signed.
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() -> receiver.deliveries()
-                .stream().map(WebhookReceiver.Delivery::id).distinct().count() >= certified.size());
+        Map<String, Long> perDossier = receiver.awaitDistinctPerDossier(certified.size());
         List<WebhookReceiver.Delivery> received = receiver.deliveries();
-        Map<String, Long> perDossier = received.stream().collect(Collectors.groupingBy(d -> Http.JSON.readTree(d.body())
-                .get("data").get("dossierId").asString(), Collectors.mapping(WebhookReceiver.Delivery::id,
-                        Collectors.collectingAndThen(Collectors.toSet(), ids -> (long) ids.size()))));
         Summary.check(S, "webhook subscriber received every ProductRated exactly once (distinct webhook-id) across "
                 + "the kill -9, all signatures valid",
                 received.size() + " deliveries for " + perDossier.size() + " dossiers", () -> {
@@ -421,26 +408,6 @@ class A0Programme2020Test {
         Map<String, Long> today = catalogueHits(anonymous, decisions, certified, applicants);
         Summary.check(S, "clock back to today: the 2020 certificates count as expired and are gone from the catalogue",
                 today.toString(), () -> assertThat(today.values()).allMatch(hits -> hits == 0));
-    }
-
-    private void resubmitWithNewPlan(String token, Applicant applicant) {
-        JsonNode plan = null;
-        for (JsonNode document : programme.dossier(token, applicant.dossierId()).get("documents")) {
-            if (document.get("kind").asString().equals("BUSINESS_PLAN")) {
-                plan = document;
-            }
-        }
-        assertThat(plan).isNotNull();
-        Http.Response deleted = http.send("DELETE", "/api/dossier/dossiers/" + applicant.dossierId() + "/documents/"
-                + plan.get("id").asString(), token, null, null);
-        assertThat(deleted.status()).as(deleted.toString()).isIn(200, 204);
-        Http.Response replaced = http.upload("/api/dossier/dossiers/" + applicant.dossierId()
-                + "/documents?kind=BUSINESS_PLAN", token, "Phương án kinh doanh (bổ sung sản lượng 2019).pdf",
-                "application/pdf", Programme.pdf("bo sung 2019"));
-        assertThat(replaced.status()).as(replaced.toString()).isIn(200, 201);
-        Http.Response resubmitted = http.postJson("/api/dossier/dossiers/" + applicant.dossierId() + "/resubmit",
-                token, Map.of());
-        assertThat(resubmitted.status()).as(resubmitted.toString()).isEqualTo(200);
     }
 
     /** Runs the reminder pass of {@code day} and returns unit → its submission reminders of that day's offset. */
@@ -489,15 +456,7 @@ class A0Programme2020Test {
         Map<String, Long> hits = new LinkedHashMap<>();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             for (Plan plan : decisions.keySet()) {
-                String query = java.text.Normalizer.normalize(plan.product(), java.text.Normalizer.Form.NFD)
-                        .replaceAll("\\p{M}", "").replace('đ', 'd').replace('Đ', 'D').toLowerCase();
-                Http.Response found = anonymous.get("/api/reporting/catalogue/products?q=" + Http.encode(query), null);
-                assertThat(found.status()).as(found.toString()).isEqualTo(200);
-                long count = 0;
-                for (JsonNode item : found.json().get("items")) {
-                    count += item.get("productName").asString().equals(plan.product()) ? 1 : 0;
-                }
-                hits.put(plan.product(), count);
+                hits.put(plan.product(), Programme.catalogueHits(anonymous, plan.product()));
             }
             boolean validNow = p.clockOf("reporting-service").atZone(Programme.VN).getYear() < 2023;
             decisions.keySet().forEach(plan -> assertThat(hits.get(plan.product())).as(plan.product())

@@ -111,23 +111,7 @@ class A1ProgrammeScenarioTest {
                         "reason", "Phương án kinh doanh thiếu số liệu sản lượng năm gần nhất"))));
         assertThat(giveBack.status()).as(giveBack.toString()).isEqualTo(200);
         assertThat(programme.status(admin, returned.dossierId())).isEqualTo("RETURNED_FOR_COMPLETION");
-        JsonNode plan = null;
-        for (JsonNode document : programme.dossier(admin, returned.dossierId()).get("documents")) {
-            if (document.get("kind").asString().equals("BUSINESS_PLAN")) {
-                plan = document;
-            }
-        }
-        assertThat(plan).isNotNull();
-        Http.Response deleted = http.send("DELETE", "/api/dossier/dossiers/" + returned.dossierId() + "/documents/"
-                + plan.get("id").asString(), admin, null, null);
-        assertThat(deleted.status()).as(deleted.toString()).isIn(200, 204);
-        Http.Response replaced = http.upload("/api/dossier/dossiers/" + returned.dossierId()
-                + "/documents?kind=BUSINESS_PLAN", admin, "Phương án kinh doanh (bổ sung).pdf", "application/pdf",
-                Programme.pdf("bo sung"));
-        assertThat(replaced.status()).as(replaced.toString()).isIn(200, 201);
-        Http.Response resubmitted = http.postJson("/api/dossier/dossiers/" + returned.dossierId() + "/resubmit",
-                admin, Map.of());
-        assertThat(resubmitted.status()).as(resubmitted.toString()).isEqualTo(200);
+        programme.replaceBusinessPlanAndResubmit(admin, returned.dossierId(), "Phương án kinh doanh (bổ sung).pdf");
         Summary.check(S, "one dossier returned for completion, document replaced, resubmitted", returned.product(),
                 () -> assertThat(programme.status(admin, returned.dossierId())).isEqualTo("RESUBMITTED"));
 
@@ -284,15 +268,7 @@ class A1ProgrammeScenarioTest {
         Map<String, Long> catalogue = new LinkedHashMap<>();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             for (Applicant applicant : applicants) {
-                String query = java.text.Normalizer.normalize(applicant.product(), java.text.Normalizer.Form.NFD)
-                        .replaceAll("\\p{M}", "").replace('đ', 'd').replace('Đ', 'D').toLowerCase();
-                Http.Response found = anonymous.get("/api/reporting/catalogue/products?q=" + Http.encode(query), null);
-                assertThat(found.status()).as(found.toString()).isEqualTo(200);
-                long hits = 0;
-                for (JsonNode item : found.json().get("items")) {
-                    hits += item.get("productName").asString().equals(applicant.product()) ? 1 : 0;
-                }
-                catalogue.put(applicant.product(), hits);
+                catalogue.put(applicant.product(), Programme.catalogueHits(anonymous, applicant.product()));
             }
             assertThat(catalogue.values()).allMatch(hits -> hits == 1);
         });
@@ -301,24 +277,12 @@ class A1ProgrammeScenarioTest {
         // A quarterly report period for the 11 units of 2020; two of them report; the consolidated report carries
         // the live statistics of the quarter, which must be exactly this programme's outcome.
         LocalDate quarterStart = today.withDayOfMonth(1).withMonth((today.getMonthValue() - 1) / 3 * 3 + 1);
-        LocalDate quarterEnd = quarterStart.plusMonths(3).minusDays(1);
-        List<Map<String, String>> units = SystemPlatform.DISTRICTS_2020.keySet().stream()
-                .map(code -> Map.of("unitType", "LOCALITY", "unitCode", code)).toList();
-        Http.Response period = http.postJson("/api/reporting/report-periods", admin, Map.of("kind", "QUARTER",
-                "label", "Báo cáo quý " + ((today.getMonthValue() - 1) / 3 + 1) + "/" + today.getYear(),
-                "startDate", quarterStart.toString(), "endDate", quarterEnd.toString(),
-                "dueDate", quarterEnd.plusDays(10).toString(), "units", units));
-        assertThat(period.status()).as(period.toString()).isEqualTo(201);
-        String periodId = period.json().get("periodId").asString();
+        Map<String, String> reporters = new LinkedHashMap<>();
         for (String officer : List.of("longxuyen", "triton")) {
-            Http.Response report = http.postJson("/api/reporting/report-periods/" + periodId + "/reports",
-                    p.officerTokens.get(officer), Map.of("figures", Map.of("products_submitted", 1,
-                            "products_rated", 1), "narrative", "Báo cáo của " + officer));
-            assertThat(report.status()).as(report.toString()).isEqualTo(201);
+            reporters.put(p.officerTokens.get(officer), "Báo cáo của " + officer);
         }
-        Http.Response consolidated = http.get("/api/reporting/report-periods/" + periodId + "/consolidated", admin);
-        assertThat(consolidated.status()).as(consolidated.toString()).isEqualTo(200);
-        JsonNode quarter = consolidated.json();
+        JsonNode quarter = programme.quarterlyReport(admin, "Báo cáo quý " + ((today.getMonthValue() - 1) / 3 + 1)
+                + "/" + today.getYear(), quarterStart, reporters, Map.of("products_submitted", 1, "products_rated", 1));
         JsonNode quarterTotals = quarter.get("statistics").get("totals");
         Summary.check(S, "quarterly report: 2 of 11 units reported; its live statistics = this programme's outcome",
                 "submitted units " + quarter.get("submittedUnits").asLong() + ", missing "
@@ -332,12 +296,8 @@ class A1ProgrammeScenarioTest {
                 });
 
         // notification-service: the webhook subscriber received every ProductRated, signed, once per event.
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() -> receiver.deliveries()
-                .stream().map(WebhookReceiver.Delivery::id).distinct().count() >= certified.size());
+        Map<String, Long> perDossier = receiver.awaitDistinctPerDossier(certified.size());
         List<WebhookReceiver.Delivery> received = receiver.deliveries();
-        Map<String, Long> perDossier = received.stream().collect(Collectors.groupingBy(d -> Http.JSON.readTree(d.body())
-                .get("data").get("dossierId").asString(), Collectors.mapping(WebhookReceiver.Delivery::id,
-                        Collectors.collectingAndThen(Collectors.toSet(), ids -> (long) ids.size()))));
         Summary.check(S, "webhook subscriber received every ProductRated once (by webhook-id), all signatures valid",
                 received.size() + " deliveries, " + perDossier.size() + " dossiers", () -> {
                     assertThat(received).allMatch(d -> d.signedWith(secret));

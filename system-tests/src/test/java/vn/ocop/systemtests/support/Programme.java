@@ -254,6 +254,62 @@ public final class Programme {
         return Map.of("choices", list);
     }
 
+    /** How many products named exactly {@code product} the anonymous catalogue lists for a search without diacritics. */
+    public static long catalogueHits(Http anonymous, String product) {
+        String query = java.text.Normalizer.normalize(product, java.text.Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "").replace('đ', 'd').replace('Đ', 'D').toLowerCase();
+        Http.Response found = anonymous.get("/api/reporting/catalogue/products?q=" + Http.encode(query), null);
+        assertThat(found.status()).as(found.toString()).isEqualTo(200);
+        long hits = 0;
+        for (JsonNode item : found.json().get("items")) {
+            hits += item.get("productName").asString().equals(product) ? 1 : 0;
+        }
+        return hits;
+    }
+
+    /**
+     * Opens a QUARTER report period for the 11 districts of 2020, lets each of {@code reporters} (officer → narrative)
+     * submit {@code figures}, and returns the consolidated report.
+     */
+    public JsonNode quarterlyReport(String admin, String label, LocalDate start, Map<String, String> reporters,
+            Map<String, Object> figures) {
+        List<Map<String, String>> units = SystemPlatform.DISTRICTS_2020.keySet().stream()
+                .map(code -> Map.of("unitType", "LOCALITY", "unitCode", code)).toList();
+        LocalDate end = start.plusMonths(3).minusDays(1);
+        Http.Response period = http.postJson("/api/reporting/report-periods", admin, Map.of("kind", "QUARTER",
+                "label", label, "startDate", start.toString(), "endDate", end.toString(),
+                "dueDate", end.plusDays(10).toString(), "units", units));
+        assertThat(period.status()).as(period.toString()).isEqualTo(201);
+        String periodId = period.json().get("periodId").asString();
+        reporters.forEach((token, narrative) -> {
+            Http.Response report = http.postJson("/api/reporting/report-periods/" + periodId + "/reports", token,
+                    Map.of("figures", figures, "narrative", narrative));
+            assertThat(report.status()).as(report.toString()).isEqualTo(201);
+        });
+        Http.Response consolidated = http.get("/api/reporting/report-periods/" + periodId + "/consolidated", admin);
+        assertThat(consolidated.status()).as(consolidated.toString()).isEqualTo(200);
+        return consolidated.json();
+    }
+
+    /** A returned dossier's business plan replaced by a new PDF, then the dossier resubmitted. */
+    public void replaceBusinessPlanAndResubmit(String token, String dossierId, String filename) {
+        JsonNode plan = null;
+        for (JsonNode document : dossier(token, dossierId).get("documents")) {
+            if (document.get("kind").asString().equals("BUSINESS_PLAN")) {
+                plan = document;
+            }
+        }
+        assertThat(plan).isNotNull();
+        Http.Response deleted = http.send("DELETE", "/api/dossier/dossiers/" + dossierId + "/documents/"
+                + plan.get("id").asString(), token, null, null);
+        assertThat(deleted.status()).as(deleted.toString()).isIn(200, 204);
+        Http.Response replaced = http.upload("/api/dossier/dossiers/" + dossierId + "/documents?kind=BUSINESS_PLAN",
+                token, filename, "application/pdf", pdf("bo sung"));
+        assertThat(replaced.status()).as(replaced.toString()).isIn(200, 201);
+        Http.Response resubmitted = http.postJson("/api/dossier/dossiers/" + dossierId + "/resubmit", token, Map.of());
+        assertThat(resubmitted.status()).as(resubmitted.toString()).isEqualTo(200);
+    }
+
     public static String key() {
         return UUID.randomUUID().toString();
     }

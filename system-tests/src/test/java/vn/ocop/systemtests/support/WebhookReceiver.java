@@ -70,6 +70,17 @@ public final class WebhookReceiver implements AutoCloseable {
         return List.copyOf(deliveries);
     }
 
+    /** Waits until {@code count} distinct deliveries (webhook-id) arrived; returns dossierId → distinct deliveries. */
+    public java.util.Map<String, Long> awaitDistinctPerDossier(int count) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(90))
+                .pollInterval(java.time.Duration.ofSeconds(1))
+                .until(() -> deliveries().stream().map(Delivery::id).distinct().count() >= count);
+        return deliveries().stream().collect(java.util.stream.Collectors.groupingBy(
+                d -> Http.JSON.readTree(d.body()).get("data").get("dossierId").asString(),
+                java.util.stream.Collectors.mapping(Delivery::id, java.util.stream.Collectors.collectingAndThen(
+                        java.util.stream.Collectors.toSet(), ids -> (long) ids.size()))));
+    }
+
     @Override
     public void close() {
         server.stop(0);
