@@ -129,6 +129,47 @@ class ReliableMessagingTest {
     }
 
     @Test
+    void aSavedEventIsPublishedAtOnceByItsIdWithoutWaitingForASearchOfTheCollections() {
+        String id = "told-" + UUID.randomUUID();
+        service.close();
+        try (ConfigurableApplicationContext relayThatRarelySearches = start(Map.of(
+                "ocop.outbox.relay.poll-interval", "1h", "ocop.outbox.relay.full-scan-interval", "1h",
+                "spring.cloud.stream.bindings.sampleEvents-in-0.consumer.auto-startup", "false"))) {
+            SampleDossierRepository dossiers = relayThatRarelySearches.getBean(SampleDossierRepository.class);
+            SampleDossier dossier = SampleDossier.create(id, "AG-PT");
+            dossier.withdraw(VIETNAMESE_REASON, Instant.now());
+            dossiers.save(dossier);
+            await().atMost(Duration.ofSeconds(20)).until(() -> recordsOf(id).size() == 1);
+
+            // The relay's search at start is over and the next one is an hour away: only being told can publish this.
+            SampleDossier again = dossiers.findById(id).orElseThrow();
+            again.withdraw("lần hai", Instant.now());
+            dossiers.save(again);
+            await().atMost(Duration.ofSeconds(20)).until(() -> recordsOf(id).size() == 2);
+            await().atMost(Duration.ofSeconds(10)).until(() -> pendingOutbox(id).isEmpty());
+        } finally {
+            service = start(Map.of());
+        }
+    }
+
+    @Test
+    void anEventWrittenWithoutTellingTheRelayIsFoundByItsPeriodicSearch() {
+        String id = "untold-" + UUID.randomUUID();
+        // Another replica without a relay writes the event: nobody tells the running service's relay.
+        try (ConfigurableApplicationContext replicaWithoutRelay = start(Map.of("ocop.outbox.relay.enabled", "false",
+                "spring.cloud.stream.bindings.sampleEvents-in-0.consumer.auto-startup", "false"))) {
+            SampleDossier dossier = SampleDossier.create(id, "AG-TS");
+            dossier.withdraw(VIETNAMESE_REASON, Instant.now());
+            replicaWithoutRelay.getBean(SampleDossierRepository.class).save(dossier);
+        }
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(recordsOf(id)).hasSize(1);
+            assertThat(pendingOutbox(id)).isEmpty();
+            assertThat(view(id)).isNotNull();
+        });
+    }
+
+    @Test
     void theSameEventDeliveredThreeTimesChangesTheReadModelOnce() throws Exception {
         String id = "dup-" + UUID.randomUUID();
         OutboxEvent event = outboxEvent(id, 1, new DossierWithdrawn(id, "AG-LX", VIETNAMESE_REASON, Instant.now(), "u1"));

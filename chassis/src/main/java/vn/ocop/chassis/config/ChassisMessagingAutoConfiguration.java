@@ -38,6 +38,7 @@ import vn.ocop.chassis.outbox.OutboxDocument;
 import vn.ocop.chassis.outbox.OutboxPublisher;
 import vn.ocop.chassis.outbox.OutboxRelay;
 import vn.ocop.chassis.outbox.OutboxRelayProperties;
+import vn.ocop.chassis.outbox.OutboxSaveListener;
 
 /** The outbox relay, idempotent projections and dead-letter operations of a Kafka- and Mongo-backed service. */
 @AutoConfiguration(after = DataMongoAutoConfiguration.class)
@@ -118,6 +119,11 @@ public class ChassisMessagingAutoConfiguration {
             List<String> extra = List.of(environment.getProperty("ocop.outbox.collections", String[].class, new String[0]));
             return new OutboxRelay(mongo, publisher, () -> outboxCollections(mappingContext, extra), properties, clock,
                     meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new));
+        }
+
+        @Bean
+        OutboxSaveListener outboxSaveListener(OutboxRelay relay) {
+            return new OutboxSaveListener(relay);
         }
 
         /** Every mapped document type that extends {@link OutboxDocument}, plus collections named in configuration. */

@@ -62,15 +62,6 @@ public class ChassisWebAutoConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<vn.ocop.chassis.outbox.OutboxWakeUpFilter> outboxWakeUpFilter(
-            org.springframework.beans.factory.ObjectProvider<vn.ocop.chassis.outbox.OutboxRelay> relay) {
-        FilterRegistrationBean<vn.ocop.chassis.outbox.OutboxWakeUpFilter> registration = new FilterRegistrationBean<>(
-                new vn.ocop.chassis.outbox.OutboxWakeUpFilter(relay));
-        registration.setOrder(1);
-        return registration;
-    }
-
-    @Bean
     FilterRegistrationBean<TraceparentFilter> traceparentFilter() {
         FilterRegistrationBean<TraceparentFilter> registration = new FilterRegistrationBean<>(new TraceparentFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);

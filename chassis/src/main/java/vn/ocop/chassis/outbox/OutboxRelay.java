@@ -9,13 +9,19 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -43,10 +49,19 @@ import io.micrometer.core.instrument.Timer;
  * events one after another, in sequence order, each only after the previous one was acknowledged, so any
  * event on the topic is preceded by all earlier events of its aggregate. The worst case is a duplicate, which
  * idempotent consumers ignore by {@code ce_sequence}.
+ *
+ * <p>Finding the work: a service tells the relay which document it has just written with events
+ * ({@link #pending}; every {@code save}/{@code insert} of an {@link OutboxDocument} does so through
+ * {@link OutboxSaveListener}), and the relay claims those by {@code _id}. A search of whole collections runs only
+ * every {@code full-scan-interval} (and at start): it finds what a crashed replica left behind or what was written
+ * without telling the relay. Searching every collection after every write, as before, made each write cost a
+ * pass over all documents of the service.
  */
 public final class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    /** Documents remembered between passes; beyond that the relay searches the collections instead. */
+    private static final int MAX_WRITTEN = 20_000;
 
     private final MongoOperations mongo;
     private final OutboxPublisher publisher;
@@ -55,6 +70,10 @@ public final class OutboxRelay implements SmartLifecycle {
     private final Clock clock;
     private final String owner = "relay-" + UUID.randomUUID();
     private final Semaphore wakeUps = new Semaphore(0);
+    private final ConcurrentLinkedQueue<Written> written = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger writtenCount = new AtomicInteger();
+    private volatile boolean scanRequested = true;
+    private long nextScanNanos;
     private final Timer publishLatency;
     private final Counter publishedEvents;
     private final Counter publishFailures;
@@ -80,21 +99,42 @@ public final class OutboxRelay implements SmartLifecycle {
         this.publishFailures = Counter.builder("ocop.outbox.publish.failures").register(meters);
     }
 
-    /** Asks the relay to look for pending events now instead of at its next poll. */
+    /** Asks the relay to look now at the documents it was told about instead of at its next poll. */
     public void wakeUp() {
         wakeUps.release();
     }
 
+    /** The document {@code id} of {@code collection} has just been written with events to publish. */
+    public void pending(String collection, Object id) {
+        if (id == null || writtenCount.incrementAndGet() > MAX_WRITTEN) {
+            // Too many to remember (the relay is far behind) or no id: a search of the collections finds them.
+            if (id != null) {
+                writtenCount.decrementAndGet();
+            }
+            scanRequested = true;
+        } else {
+            written.add(new Written(collection, id));
+        }
+        wakeUps.release();
+    }
+
     /**
-     * One pass over every outbox collection; returns how many events were published.
+     * One pass over every outbox collection, searching each whole; returns how many events were published.
      *
      * @throws OutboxPublishException when some event could not be published (after the others were handled)
      */
     public int relayOnce() {
+        return relayPass(true);
+    }
+
+    private int relayPass(boolean search) {
         failedInThisPass = false;
+        Map<String, Set<Object>> told = drainWritten();
         int published = 0;
-        for (String collection : collections.get()) {
-            published += relayCollection(collection);
+        Set<String> names = new LinkedHashSet<>(collections.get());
+        names.addAll(told.keySet());
+        for (String collection : names) {
+            published += relayCollection(collection, told.getOrDefault(collection, Set.of()), search);
         }
         countBacklogNowAndThen();
         if (failedInThisPass) {
@@ -110,8 +150,28 @@ public final class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    private int relayCollection(String collection) {
-        List<Claim> claims = claimDocuments(collection);
+    private Map<String, Set<Object>> drainWritten() {
+        Map<String, Set<Object>> byCollection = new LinkedHashMap<>();
+        for (Written next = written.poll(); next != null; next = written.poll()) {
+            writtenCount.decrementAndGet();
+            byCollection.computeIfAbsent(next.collection(), name -> new LinkedHashSet<>()).add(next.id());
+        }
+        return byCollection;
+    }
+
+    private int relayCollection(String collection, Set<Object> told, boolean search) {
+        List<Claim> claims = new ArrayList<>();
+        Instant now = clock.instant();
+        for (Object id : told) {
+            claim(collection, id, now).ifPresent(claims::add);
+        }
+        if (search) {
+            List<Claim> found = claimDocuments(collection, now);
+            if (found.size() >= properties.batchSize()) {
+                scanRequested = true; // there may be more: search again at once
+            }
+            claims.addAll(found);
+        }
         if (claims.isEmpty()) {
             return 0;
         }
@@ -124,23 +184,23 @@ public final class OutboxRelay implements SmartLifecycle {
         return published;
     }
 
-    private List<Claim> claimDocuments(String collection) {
-        Instant now = clock.instant();
-        Criteria claimable = claimable(now);
-        Query candidates = query(claimable).limit(properties.batchSize());
+    private List<Claim> claimDocuments(String collection, Instant now) {
+        Query candidates = query(claimable(now)).limit(properties.batchSize());
         candidates.fields().include("_id");
         List<Claim> claims = new ArrayList<>();
         for (Document candidate : mongo.find(candidates, Document.class, collection)) {
-            Object id = candidate.get("_id");
-            Update lease = new Update().set(OutboxDocument.LEASE_FIELD,
-                    new Document("owner", owner).append("until", Date.from(now.plus(properties.leaseDuration()))));
-            Document claimed = mongo.findAndModify(query(new Criteria().andOperator(where("_id").is(id), claimable)),
-                    lease, FindAndModifyOptions.options().returnNew(true), Document.class, collection);
-            if (claimed != null) {
-                claims.add(new Claim(id, pendingEvents(claimed)));
-            }
+            claim(collection, candidate.get("_id"), now).ifPresent(claims::add);
         }
         return claims;
+    }
+
+    /** Leases the document if it has pending events and no other relay holds it. */
+    private Optional<Claim> claim(String collection, Object id, Instant now) {
+        Update lease = new Update().set(OutboxDocument.LEASE_FIELD,
+                new Document("owner", owner).append("until", Date.from(now.plus(properties.leaseDuration()))));
+        Document claimed = mongo.findAndModify(query(new Criteria().andOperator(where("_id").is(id), claimable(now))),
+                lease, FindAndModifyOptions.options().returnNew(true), Document.class, collection);
+        return claimed == null ? Optional.empty() : Optional.of(new Claim(id, pendingEvents(claimed)));
     }
 
     private static Criteria claimable(Instant now) {
@@ -257,8 +317,13 @@ public final class OutboxRelay implements SmartLifecycle {
     private void loop() {
         while (running) {
             try {
-                int published = relayOnce();
-                if (published < properties.batchSize()) {
+                boolean search = scanRequested || System.nanoTime() - nextScanNanos >= 0;
+                if (search) {
+                    scanRequested = false;
+                    nextScanNanos = System.nanoTime() + properties.fullScanInterval().toNanos();
+                }
+                int published = relayPass(search);
+                if (published < properties.batchSize() && written.isEmpty() && !scanRequested) {
                     wakeUps.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                     wakeUps.drainPermits();
                 }
@@ -267,6 +332,8 @@ public final class OutboxRelay implements SmartLifecycle {
                 return;
             } catch (RuntimeException failure) {
                 log.warn("Outbox relay pass failed: {}", failure.toString());
+                // What it was told about in that pass is forgotten: the next pass searches every collection.
+                scanRequested = true;
                 pause(properties.errorBackoff());
             }
         }
@@ -303,6 +370,9 @@ public final class OutboxRelay implements SmartLifecycle {
     public int getPhase() {
         // Stops before the Kafka producer and the Mongo client are closed.
         return Integer.MAX_VALUE - 100;
+    }
+
+    private record Written(String collection, Object id) {
     }
 
     private static final class Claim {

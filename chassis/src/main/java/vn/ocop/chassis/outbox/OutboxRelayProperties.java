@@ -8,6 +8,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * @param enabled whether this replica runs a relay at all
  * @param pollInterval how long the relay waits when it found nothing and nobody woke it up
+ * @param fullScanInterval how often the relay also searches whole collections for pending events, beside the
+ *        documents it was told about ({@link OutboxRelay#pending}): finds what a crashed replica left or what was
+ *        written without telling it
  * @param batchSize documents claimed per collection and pass
  * @param leaseDuration how long a claim keeps other replicas off a document
  * @param acknowledgementTimeout how long to wait for Kafka's acknowledgement of one event
@@ -17,6 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record OutboxRelayProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("500ms") Duration pollInterval,
+        @DefaultValue("2s") Duration fullScanInterval,
         @DefaultValue("200") int batchSize,
         @DefaultValue("60s") Duration leaseDuration,
         @DefaultValue("40s") Duration acknowledgementTimeout,

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 import org.bson.Document;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Update;
@@ -18,6 +19,7 @@ import com.mongodb.client.result.UpdateResult;
 
 import vn.ocop.chassis.errors.NotFoundException;
 import vn.ocop.chassis.outbox.OutboxDocument;
+import vn.ocop.chassis.outbox.OutboxRelay;
 import vn.ocop.contracts.OcopEvent;
 import vn.ocop.dossier.intake.domain.Dossier;
 
@@ -34,9 +36,11 @@ public class DossierStore {
             "criteriaSetCode", "updatedAt");
 
     private final MongoOperations mongo;
+    private final ObjectProvider<OutboxRelay> relay;
 
-    DossierStore(MongoOperations mongo) {
+    DossierStore(MongoOperations mongo, ObjectProvider<OutboxRelay> relay) {
         this.mongo = mongo;
+        this.relay = relay;
     }
 
     public record Loaded(Dossier dossier, DossierRecord record) {
@@ -95,6 +99,10 @@ public class DossierStore {
             throw new OptimisticLockingFailureException("dossier " + record.id + " changed meanwhile");
         }
         record.version = record.version + 1;
+        if (!events.isEmpty()) {
+            // an update, not a save: the relay's save listener does not see it
+            relay.ifAvailable(it -> it.pending(mongo.getCollectionName(DossierRecord.class), record.id));
+        }
         return record;
     }
 

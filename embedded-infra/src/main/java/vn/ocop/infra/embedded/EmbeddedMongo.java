@@ -5,11 +5,17 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +25,9 @@ import org.slf4j.LoggerFactory;
  * <p>Two backends: {@link #memory()} keeps the data on the heap (kept across {@link #stop()} /
  * {@link #start()}, dropped by {@link #close()}); {@link #h2(Path)} keeps it in an H2 MVStore file, committed
  * on {@link #stop()} and read back on the next {@link #start()}, also by a later JVM.
+ *
+ * <p>Both answer a query that pins a unique index's keys (such as {@code _id}) and adds more conditions from
+ * that index, as MongoDB does, instead of matching every document of the collection: {@link PinnedKeysIndex}.
  *
  * <p>mongo-java-server has no sessions and hence no multi-document transactions, ignores collations and has
  * no {@code $text} search: see the stack notes.
@@ -137,7 +146,7 @@ public final class EmbeddedMongo implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new H2Backend(h2File.toString());
+        return new PinnedKeysH2Backend(h2File.toString());
     }
 
     /** MongoServer closes its backend on shutdown, which would empty a memory backend; this one survives that. */
@@ -150,6 +159,38 @@ public final class EmbeddedMongo implements AutoCloseable {
 
         void discard() {
             super.close();
+        }
+
+        @Override
+        public MemoryDatabase openOrCreateDatabase(String databaseName) {
+            return new MemoryDatabase(databaseName, getCursorRegistry()) {
+                @Override
+                protected Index<Integer> openOrCreateUniqueIndex(String collectionName, String indexName,
+                                                                 List<IndexKey> keys, boolean sparse) {
+                    return PinnedKeysIndex.wrap(super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse),
+                            indexName, keys, sparse);
+                }
+            };
+        }
+    }
+
+    private static final class PinnedKeysH2Backend extends H2Backend {
+
+        PinnedKeysH2Backend(String file) {
+            super(file);
+        }
+
+        // Called by H2Backend's constructor for the databases already in the file: uses only what it has set.
+        @Override
+        protected MongoDatabase openOrCreateDatabase(String databaseName) {
+            return new H2Database(databaseName, getMvStore(), getCursorRegistry()) {
+                @Override
+                protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName,
+                                                                List<IndexKey> keys, boolean sparse) {
+                    return PinnedKeysIndex.wrap(super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse),
+                            indexName, keys, sparse);
+                }
+            };
         }
     }
 }

@@ -24,7 +24,6 @@ import vn.ocop.chassis.errors.FieldViolation;
 import vn.ocop.chassis.errors.ForbiddenException;
 import vn.ocop.chassis.errors.InvalidInputException;
 import vn.ocop.chassis.errors.NotFoundException;
-import vn.ocop.chassis.outbox.OutboxRelay;
 import vn.ocop.chassis.security.AgencyPrincipal;
 import vn.ocop.chassis.security.Role;
 import vn.ocop.contracts.reporting.PeriodicReportSubmitted;
@@ -58,17 +57,14 @@ public class ReportPeriodService {
     private final StatisticsService statistics;
     private final Localities localities;
     private final Clock clock;
-    private final OutboxRelay relay;
 
     public ReportPeriodService(ReportPeriodRepository periods, PeriodicReportRepository reports,
-            StatisticsService statistics, Localities localities, Clock clock,
-            org.springframework.beans.factory.ObjectProvider<OutboxRelay> relay) {
+            StatisticsService statistics, Localities localities, Clock clock) {
         this.periods = periods;
         this.reports = reports;
         this.statistics = statistics;
         this.localities = localities;
         this.clock = clock;
-        this.relay = relay.getIfAvailable();
     }
 
     PeriodView open(AgencyPrincipal me, PeriodApi.OpenPeriod request) {
@@ -111,7 +107,6 @@ public class ReportPeriodService {
                         canonical(unit.unitType().name(), unit.unitCode()))).toList(),
                 now, me.subject()), period.getId(), now);
         ReportPeriodDocument saved = periods.insert(period);
-        wakeRelay();
         return view(saved);
     }
 
@@ -176,7 +171,6 @@ public class ReportPeriodService {
         } catch (DuplicateKeyException alreadySubmitted) {
             throw new ConflictException("period.already-submitted", unit.unitCode(), period.getLabel());
         }
-        wakeRelay();
         return view(report, period);
     }
 
@@ -324,10 +318,5 @@ public class ReportPeriodService {
                 isLate(report.getSubmittedAt(), LocalDate.parse(period.getDueDate())));
     }
 
-    private void wakeRelay() {
-        if (relay != null) {
-            relay.wakeUp();
-        }
-    }
 
 }
