@@ -2,6 +2,9 @@ package vn.ocop.gateway.edge;
 
 import java.util.concurrent.TimeoutException;
 
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -20,6 +23,7 @@ import reactor.core.publisher.Mono;
 public class FallbackController {
 
     static final String RETRY_AFTER_SECONDS = "10";
+    private static final Logger log = LoggerFactory.getLogger(FallbackController.class);
     private final Problems problems;
 
     public FallbackController(Problems problems) {
@@ -33,6 +37,11 @@ public class FallbackController {
         }
         Throwable cause = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
         exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        if (cause != null && !(cause instanceof CallNotPermittedException)) {
+            // what opens the breaker; once it is open, refusals are not logged one by one
+            log.warn("{} {} to {} failed: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
+                    service, cause.toString());
+        }
         if (cause instanceof TimeoutException) {
             return problems.write(exchange, HttpStatus.GATEWAY_TIMEOUT, "gateway.timeout", service);
         }

@@ -107,19 +107,22 @@ public class EmailOutbox {
     public void dispatch() {
         int sent = 0;
         long started = System.nanoTime();
+        dispatching:
         while (!Thread.currentThread().isInterrupted()) {
             List<String> due = due();
             if (due.isEmpty()) {
                 break;
             }
-            List<EmailMessage> claimed = claim(due);
-            if (claimed.isEmpty()) {
-                continue;
-            }
-            int delivered = send(claimed);
-            sent += delivered;
-            if (delivered == 0) {
-                break;
+            for (int from = 0; from < due.size(); from += BATCH) {
+                List<EmailMessage> claimed = claim(due.subList(from, Math.min(due.size(), from + BATCH)));
+                if (claimed.isEmpty()) {
+                    continue;
+                }
+                int delivered = send(claimed);
+                sent += delivered;
+                if (delivered == 0) {
+                    break dispatching;
+                }
             }
         }
         if (sent > 0) {
@@ -128,12 +131,14 @@ public class EmailOutbox {
     }
 
     private static final int BATCH = 50;
+    /** Due messages looked up at once: finding them reads the whole collection, claiming them goes by _id. */
+    private static final int LOOK_AHEAD = 20 * BATCH;
     private static final String CLAIM = "claim";
 
-    /** The ids of the oldest due messages, at most one batch. */
+    /** The ids of the oldest due messages, at most {@link #LOOK_AHEAD}. */
     private List<String> due() {
         Query due = query(where("state").is(EmailMessage.State.PENDING).and("nextAttemptAt").lte(clock.instant()))
-                .with(Sort.by("nextAttemptAt")).limit(BATCH);
+                .with(Sort.by("nextAttemptAt")).limit(LOOK_AHEAD);
         due.fields().include("_id");
         return mongo.find(due, org.bson.Document.class, mongo.getCollectionName(EmailMessage.class)).stream()
                 .map(document -> document.getString("_id")).toList();
@@ -150,7 +155,7 @@ public class EmailOutbox {
                         .and("nextAttemptAt").lte(now)),
                 new Update().set("state", EmailMessage.State.SENDING).set("claimedAt", now).set(CLAIM, claim),
                 EmailMessage.class);
-        return mongo.find(query(where(CLAIM).is(claim).and("state").is(EmailMessage.State.SENDING))
+        return mongo.find(query(where("_id").in(ids).and(CLAIM).is(claim).and("state").is(EmailMessage.State.SENDING))
                 .with(Sort.by("nextAttemptAt")), EmailMessage.class);
     }
 
