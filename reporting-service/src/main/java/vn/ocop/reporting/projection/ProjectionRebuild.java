@@ -131,17 +131,19 @@ public class ProjectionRebuild implements DisposableBean {
                         + "records before offsets " + truncated + "): a replay would lose events");
             }
             consumer.seekToBeginning(partitions);
-            ProjectionBatch batch = new ProjectionBatch(mongo);
-            EventDispatcher dispatcher = writer.dispatcher("reporting-service-rebuild", meters, () -> generation, batch);
-            drain(consumer, dispatcher, batch, partitions, generation);
             boolean switched = false;
-            generations.beginSwitch(SWITCH_LEASE);
-            try {
+            try (ProjectionBatch batch = new ProjectionBatch(mongo)) {
+                EventDispatcher dispatcher = writer.dispatcher("reporting-service-rebuild", meters, () -> generation,
+                        batch);
                 drain(consumer, dispatcher, batch, partitions, generation);
-                switched = generations.completeSwitch(generation);
-            } finally {
-                if (!switched) {
-                    generations.abortSwitch();
+                generations.beginSwitch(SWITCH_LEASE);
+                try {
+                    drain(consumer, dispatcher, batch, partitions, generation);
+                    switched = generations.completeSwitch(generation);
+                } finally {
+                    if (!switched) {
+                        generations.abortSwitch();
+                    }
                 }
             }
             if (!switched) {
@@ -164,8 +166,9 @@ public class ProjectionRebuild implements DisposableBean {
 
     /**
      * Applies records until every partition's position reaches the end offset read at the start of the call: the
-     * records of each poll are dispatched into the batch, which then writes them with bulk writes, before the
-     * next poll (a failing write fails the rebuild; nothing is committed before the switch).
+     * records of each poll are dispatched into the batch, which writes them with bulk writes on its writer thread
+     * while the next poll is decoded, and the call returns once all are written (a failing write fails the rebuild;
+     * nothing is committed before the switch).
      */
     private void drain(KafkaConsumer<String, byte[]> consumer, EventDispatcher dispatcher, ProjectionBatch batch,
             List<TopicPartition> partitions, int generation) {
@@ -192,7 +195,7 @@ public class ProjectionRebuild implements DisposableBean {
             }
             long dispatchedAt = System.nanoTime();
             dispatching += dispatchedAt - polledAt;
-            batch.flush();
+            batch.flushInBackground();
             writing += System.nanoTime() - dispatchedAt;
             records += applied;
             Status status = current.get();
@@ -202,9 +205,12 @@ public class ProjectionRebuild implements DisposableBean {
         if (closing) {
             throw new IllegalStateException("shutting down");
         }
-        log.debug("rebuild {} drained {} records in {} ms: polling {} ms, decoding {} ms, writing {} ms", generation,
-                records, (System.nanoTime() - started) / 1_000_000, polling / 1_000_000, dispatching / 1_000_000,
-                writing / 1_000_000);
+        long waitingFrom = System.nanoTime();
+        batch.awaitWritten();
+        writing += System.nanoTime() - waitingFrom;
+        log.debug("rebuild {} drained {} records in {} ms: polling {} ms, decoding {} ms, waiting for writes {} ms",
+                generation, records, (System.nanoTime() - started) / 1_000_000, polling / 1_000_000,
+                dispatching / 1_000_000, writing / 1_000_000);
     }
 
     private static boolean caughtUp(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> end) {

@@ -1,6 +1,7 @@
 package vn.ocop.reporting.projection;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
@@ -12,6 +13,8 @@ import java.util.UUID;
 
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Update;
@@ -32,8 +35,9 @@ class ProjectionBatchTest extends ReportingIntegrationTest {
     private record Delivery(String id, long sequence) {
     }
 
-    @Test
-    void batchedConditionalAndPlainUpsertsEqualWritingOneByOne() {
+    @ParameterizedTest(name = "written in the background: {0}")
+    @ValueSource(booleans = {false, true})
+    void batchedConditionalAndPlainUpsertsEqualWritingOneByOne(boolean background) {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String oneByOne = "batch_one_" + run;
         String batched = "batch_many_" + run;
@@ -48,17 +52,19 @@ class ProjectionBatchTest extends ReportingIntegrationTest {
             projection.apply(oneByOne, delivery.id(), delivery.sequence(), update(delivery));
             mongo.upsert(query(where("_id").is(delivery.id())), plain(delivery), plainOneByOne);
         }
-        ProjectionBatch batch = new ProjectionBatch(mongo);
-        int untilFlush = 1 + random.nextInt(400);
-        for (Delivery delivery : deliveries) {
-            batch.applyOnce(batched, delivery.id(), delivery.sequence(), update(delivery));
-            batch.upsert(plainBatched, delivery.id(), plain(delivery));
-            if (--untilFlush == 0) {
-                batch.flush();
-                untilFlush = 1 + random.nextInt(400);
+        try (ProjectionBatch batch = new ProjectionBatch(mongo)) {
+            int untilFlush = 1 + random.nextInt(400);
+            for (Delivery delivery : deliveries) {
+                batch.applyOnce(batched, delivery.id(), delivery.sequence(), update(delivery));
+                batch.upsert(plainBatched, delivery.id(), plain(delivery));
+                if (--untilFlush == 0) {
+                    flush(batch, background);
+                    untilFlush = 1 + random.nextInt(400);
+                }
             }
+            flush(batch, background);
+            batch.awaitWritten();
         }
-        batch.flush();
 
         assertThat(documents(batched)).hasSize(300).isEqualTo(documents(oneByOne));
         assertThat(documents(plainBatched)).hasSize(300).isEqualTo(documents(plainOneByOne));
@@ -70,8 +76,9 @@ class ProjectionBatchTest extends ReportingIntegrationTest {
      * delivered sequences, or without one), plain upserts before and between conditional ones, and updates that do
      * not fold ($inc, dotted paths) written in rounds of their own.
      */
-    @Test
-    void batchedMixedWritesOnExistingDocumentsEqualWritingOneByOne() {
+    @ParameterizedTest(name = "written in the background: {0}")
+    @ValueSource(booleans = {false, true})
+    void batchedMixedWritesOnExistingDocumentsEqualWritingOneByOne(boolean background) {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String oneByOne = "batch_mixed_one_" + run;
         String batched = "batch_mixed_many_" + run;
@@ -93,21 +100,46 @@ class ProjectionBatchTest extends ReportingIntegrationTest {
             }
             projection.apply(oneByOne, delivery.id(), delivery.sequence(), unfoldable(delivery));
         }
-        ProjectionBatch batch = new ProjectionBatch(mongo);
-        int untilFlush = 1 + random.nextInt(300);
-        for (Delivery delivery : deliveries) {
-            if (mixedPlain(delivery)) {
-                batch.upsert(batched, delivery.id(), plain(delivery));
+        try (ProjectionBatch batch = new ProjectionBatch(mongo)) {
+            int untilFlush = 1 + random.nextInt(300);
+            for (Delivery delivery : deliveries) {
+                if (mixedPlain(delivery)) {
+                    batch.upsert(batched, delivery.id(), plain(delivery));
+                }
+                batch.applyOnce(batched, delivery.id(), delivery.sequence(), unfoldable(delivery));
+                if (--untilFlush == 0) {
+                    flush(batch, background);
+                    untilFlush = 1 + random.nextInt(300);
+                }
             }
-            batch.applyOnce(batched, delivery.id(), delivery.sequence(), unfoldable(delivery));
-            if (--untilFlush == 0) {
-                batch.flush();
-                untilFlush = 1 + random.nextInt(300);
-            }
+            flush(batch, background);
+            batch.awaitWritten();
         }
-        batch.flush();
 
         assertThat(documents(batched)).hasSize(200).isEqualTo(documents(oneByOne));
+    }
+
+    @Test
+    void aFailedBackgroundWriteFailsTheNextHandOverAndTheWaitAndWritesNothingAfterIt() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String collection = "batch_failing_" + run;
+        try (ProjectionBatch batch = new ProjectionBatch(mongo)) {
+            // a $set and an $inc of the same field in one update: MongoDB refuses the write
+            batch.upsert(collection, "aggregate-1", new Update().set("count", 1).inc("count", 1));
+            batch.flushInBackground();
+            assertThatThrownBy(batch::awaitWritten).isInstanceOf(IllegalStateException.class);
+            batch.upsert(collection, "aggregate-2", new Update().set("count", 2));
+            assertThatThrownBy(batch::flushInBackground).isInstanceOf(IllegalStateException.class);
+        }
+        assertThat(mongo.getCollection(collection).countDocuments()).isZero();
+    }
+
+    private static void flush(ProjectionBatch batch, boolean background) {
+        if (background) {
+            batch.flushInBackground();
+        } else {
+            batch.flush();
+        }
     }
 
     /** A plain upsert before some deliveries: on an absent document it creates it without lastSequence. */
