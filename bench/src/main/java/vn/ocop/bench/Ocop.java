@@ -57,18 +57,23 @@ final class Ocop implements AutoCloseable {
         deleteTree(work);
         String password = password();
         long begin = System.nanoTime();
-        Platform platform = Platform.builder(options.home()).workDirectory(work).services(SERVICES)
+        Platform.Builder builder = Platform.builder(options.home()).workDirectory(work).services(SERVICES)
                 .environment("identity-service", Map.of("OCOP_BOOTSTRAP_ADMIN_USERNAME", ADMIN,
                         "OCOP_BOOTSTRAP_ADMIN_PASSWORD", password, "OCOP_IDENTITY_ACCESS_TOKEN_LIFETIME", "240m"))
                 // one bench client sends everything: lift the per-client rate limit, as the system tests do
                 .environment("gateway", Map.of("OCOP_RATE_LIMIT_PER_SECOND", "1000000"))
                 .environment("dossier-service", Map.of("OCOP_DOSSIER_REQUIRED_DOCUMENT_KINDS",
                         options.get("required-documents")))
+                // the rebuild logs where its time went (polling, decoding, waiting for writes) at debug
+                .environment("reporting-service", Map.of("LOGGING_LEVEL_VN_OCOP_REPORTING_PROJECTION", "DEBUG"))
                 .environment("notification-service", Map.of("OCOP_SMTP_HOST", "127.0.0.1",
                         "OCOP_SMTP_PORT", String.valueOf(smtpPort),
                         "OCOP_NOTIFICATION_EMAIL_POLL_INTERVAL", options.get("email-poll-interval")))
-                .readyTimeout(Duration.ofSeconds(300))
-                .start();
+                .readyTimeout(Duration.ofSeconds(300));
+        List<String> serviceJvm = options.get("service-jvm").isBlank() ? List.of()
+                : List.of(options.get("service-jvm").trim().split("\\s+"));
+        SERVICES.forEach(service -> builder.jvmOptions(service, serviceJvm));
+        Platform platform = builder.start();
         Duration startedIn = Duration.ofNanos(System.nanoTime() - begin);
         return new Ocop(platform, startedIn, password);
     }

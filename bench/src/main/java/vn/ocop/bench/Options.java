@@ -45,6 +45,7 @@ public final class Options {
         DEFAULTS.put("jfr-duration", "60s");
         DEFAULTS.put("settle-timeout-s", "300");
         DEFAULTS.put("smoke", "false");
+        DEFAULTS.put("service-jvm", "");
 
         SMOKE.put("reps", "2");
         SMOKE.put("ready-reps", "1");
