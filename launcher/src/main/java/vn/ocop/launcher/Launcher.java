@@ -54,16 +54,16 @@ public final class Launcher {
                 options.mongoPort()).start();
         say("Kafka (KRaft) on " + kafka.bootstrapServers() + ", MongoDB wire protocol on " + mongo.connectionString());
 
+        JvmCache jvmCache = options.jvmCache() ? new JvmCache() : null;
         for (ServiceSpec spec : ServiceSpec.ALL) {
             if (options.services().contains(spec.name())) {
-                ServiceProcess process = new ServiceProcess(spec,
+                services.add(new ServiceProcess(spec,
                         options.home().resolve(spec.name()).resolve("target").resolve(spec.name() + ".jar"),
                         options.dataDirectory().resolve("logs").resolve(spec.name() + ".log"),
-                        environmentFor(spec), SERVICE_JVM_OPTIONS);
-                services.add(process);
-                process.start();
+                        environmentFor(spec), SERVICE_JVM_OPTIONS, jvmCache));
             }
         }
+        ServiceProcess.startAll(services);
         awaitReady();
         printDemoAccounts();
         printTable(Duration.between(begin, Instant.now()));

@@ -12,9 +12,11 @@ import java.util.Set;
  * @param home the repository root: service jars are read from {@code <home>/<module>/target/<module>.jar}
  * @param dataDirectory Kafka logs, the Mongo H2 file and service logs; kept across restarts
  * @param services the services to start (all by default)
+ * @param jvmCache run the services with a JVM class-data cache ({@code --jvm-cache=off} or
+ *        {@code OCOP_JVM_CACHE=off} to not)
  */
 record LauncherOptions(Path home, Path dataDirectory, int kafkaPort, int mongoPort, Set<String> services,
-        Duration readyTimeout, boolean interactive) {
+        Duration readyTimeout, boolean interactive, boolean jvmCache) {
 
     static LauncherOptions parse(String[] args) {
         Path home = Path.of(".");
@@ -25,6 +27,7 @@ record LauncherOptions(Path home, Path dataDirectory, int kafkaPort, int mongoPo
         ServiceSpec.ALL.forEach(spec -> services.add(spec.name()));
         Duration readyTimeout = Duration.ofSeconds(120);
         boolean interactive = System.console() != null;
+        boolean jvmCache = JvmCache.enabledByEnvironment();
         for (String arg : args) {
             String[] pair = arg.split("=", 2);
             String value = pair.length == 2 ? pair[1] : "";
@@ -39,8 +42,10 @@ record LauncherOptions(Path home, Path dataDirectory, int kafkaPort, int mongoPo
                 }
                 case "--ready-timeout" -> readyTimeout = Duration.ofSeconds(Long.parseLong(value));
                 case "--no-console" -> interactive = false;
+                case "--jvm-cache" -> jvmCache = JvmCache.enabled(value);
                 default -> throw new IllegalArgumentException("unknown option " + arg
-                        + " (known: --home --data --kafka-port --mongo-port --services --ready-timeout --no-console)");
+                        + " (known: --home --data --kafka-port --mongo-port --services --ready-timeout --no-console"
+                        + " --jvm-cache=on|off)");
             }
         }
         for (String name : services) {
@@ -50,6 +55,6 @@ record LauncherOptions(Path home, Path dataDirectory, int kafkaPort, int mongoPo
         }
         home = home.toAbsolutePath().normalize();
         return new LauncherOptions(home, data == null ? home.resolve("data") : data.toAbsolutePath(), kafkaPort,
-                mongoPort, services, readyTimeout, interactive);
+                mongoPort, services, readyTimeout, interactive, jvmCache);
     }
 }

@@ -77,15 +77,15 @@ public final class Platform implements AutoCloseable {
                             spec.database()));
                 }
             }
+            JvmCache jvmCache = options.jvmCache ? new JvmCache() : null;
             for (ServiceSpec spec : specs.values()) {
                 List<String> jvm = new ArrayList<>(SERVICE_JVM_OPTIONS);
                 jvm.addAll(options.extraJvmOptions.getOrDefault(spec.name(), List.of()));
-                ServiceProcess process = new ServiceProcess(spec,
+                processes.put(spec.name(), new ServiceProcess(spec,
                         options.home.resolve(spec.name()).resolve("target").resolve(spec.name() + ".jar"),
-                        logFile(spec.name()), environmentFor(spec), jvm);
-                processes.put(spec.name(), process);
-                process.start();
+                        logFile(spec.name()), environmentFor(spec), jvm, jvmCache));
             }
+            ServiceProcess.startAll(List.copyOf(processes.values()));
             awaitReady(options.readyTimeout, processes.keySet().toArray(String[]::new));
             return this;
         } catch (IOException e) {
@@ -214,15 +214,13 @@ public final class Platform implements AutoCloseable {
 
     /** Like a crash: SIGKILL, no shutdown hooks, nothing flushed. */
     public void kill(String service) {
-        try {
-            process(service).kill();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        process(service).kill();
     }
 
-    /** Graceful stop (SIGTERM), forced after {@code timeout}. */
+    /**
+     * Graceful stop (SIGTERM), forced after {@code timeout} (plus up to two minutes if this run of the service is
+     * the training run of its JVM cache, which writes the cache on exit).
+     */
     public void stop(String service, Duration timeout) {
         process(service).stop(timeout);
     }
@@ -264,7 +262,10 @@ public final class Platform implements AutoCloseable {
         mongo.start();
     }
 
-    /** Stops the services (in parallel, SIGTERM then SIGKILL after 10 s), then Mongo, then Kafka. Idempotent. */
+    /**
+     * Stops the services (in parallel, SIGTERM then SIGKILL after 10 s, or more for a JVM-cache training run), then
+     * Mongo, then Kafka. Idempotent.
+     */
     @Override
     public void close() {
         synchronized (this) {
@@ -323,6 +324,7 @@ public final class Platform implements AutoCloseable {
         private boolean standardPorts;
         private boolean h2Mongo;
         private Duration readyTimeout = Duration.ofSeconds(180);
+        private boolean jvmCache = JvmCache.enabledByEnvironment();
 
         private Builder(Path home) {
             this.home = home.toAbsolutePath().normalize();
@@ -365,6 +367,16 @@ public final class Platform implements AutoCloseable {
         /** H2 file backend for the Mongo-wire server instead of memory. */
         public Builder h2Mongo(boolean h2) {
             this.h2Mongo = h2;
+            return this;
+        }
+
+        /**
+         * Run each service from its extracted jar with a JVM class-data cache (the AOT cache on JDK 25+, AppCDS
+         * before), trained by the first start after a build and written when that run stops: later starts are
+         * faster. On by default unless the environment variable {@code OCOP_JVM_CACHE} is {@code off}.
+         */
+        public Builder jvmCache(boolean enabled) {
+            this.jvmCache = enabled;
             return this;
         }
 

@@ -12,6 +12,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -28,16 +31,49 @@ final class ServiceProcess {
     private final Path logFile;
     private final Map<String, String> environment;
     private final List<String> jvmOptions;
+    private final JvmCache jvmCache;
     private Process process;
+    private JvmCache.Launch launch;
+    private List<String> command = List.of();
     private Instant startedAt;
     private long logOffsetAtStart;
 
-    ServiceProcess(ServiceSpec spec, Path jar, Path logFile, Map<String, String> environment, List<String> jvmOptions) {
+    /** @param jvmCache null to run the fat jar as it is */
+    ServiceProcess(ServiceSpec spec, Path jar, Path logFile, Map<String, String> environment, List<String> jvmOptions,
+            JvmCache jvmCache) {
         this.spec = spec;
         this.jar = jar;
         this.logFile = logFile;
         this.environment = environment;
         this.jvmOptions = jvmOptions;
+        this.jvmCache = jvmCache;
+    }
+
+    /** Starts the processes side by side: a first start extracts each jar, which takes seconds. */
+    static void startAll(List<ServiceProcess> processes) throws IOException {
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Void>> starts = new ArrayList<>();
+            for (ServiceProcess process : processes) {
+                starts.add(executor.submit(() -> {
+                    process.start();
+                    return null;
+                }));
+            }
+            for (Future<Void> start : starts) {
+                try {
+                    start.get();
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof IOException io) {
+                        throw io;
+                    }
+                    throw e.getCause() instanceof RuntimeException runtime ? runtime
+                            : new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while starting the services", e);
+                }
+            }
+        }
     }
 
     ServiceSpec spec() {
@@ -53,17 +89,36 @@ final class ServiceProcess {
         }
         Files.createDirectories(logFile.getParent());
         logOffsetAtStart = Files.exists(logFile) ? Files.size(logFile) : 0;
+        startedAt = Instant.now();
+        finishTraining(false); // a training run that ended on its own: its cache is not trusted
+        launch = jvmCache == null ? new JvmCache.Launch(jar, List.of(), null) : jvmCache.prepare(jar, jvmOptions);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
+        command.addAll(launch.jvmOptions());
         command.add("-jar");
-        command.add(jar.toString());
+        command.add(launch.jar().toString());
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
         builder.environment().putAll(environment);
-        startedAt = Instant.now();
-        process = builder.start();
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            finishTraining(false);
+            throw e;
+        }
+        this.command = List.copyOf(command);
+    }
+
+    /** The command line of the last start. */
+    synchronized List<String> command() {
+        return command;
+    }
+
+    /** True while the running process is the training run of its JVM cache (its stop takes longer). */
+    synchronized boolean isTraining() {
+        return isAlive() && launch != null && launch.training() != null;
     }
 
     synchronized boolean isAlive() {
@@ -103,26 +158,58 @@ final class ServiceProcess {
         }
     }
 
-    /** Graceful stop (SIGTERM: Spring finishes requests in flight), forced after the timeout. */
+    /**
+     * Graceful stop (SIGTERM: Spring finishes requests in flight), forced after the timeout. A training run gets
+     * {@link JvmCache#TRAINING_EXIT_ALLOWANCE} more, as it writes its JVM cache on the way out.
+     */
     synchronized void stop(Duration timeout) {
         if (process == null) {
             return;
         }
+        boolean training = isTraining();
+        boolean graceful = false;
         process.destroy();
         try {
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            graceful = process.waitFor(
+                    (training ? timeout.plus(JvmCache.TRAINING_EXIT_ALLOWANCE) : timeout).toMillis(),
+                    TimeUnit.MILLISECONDS);
+            if (!graceful) {
+                destroyForcibly();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            process.destroyForcibly();
+            destroyForcibly();
+        } finally {
+            finishTraining(graceful && training);
         }
     }
 
     /** Like a crash: SIGKILL, no shutdown hooks. For fault tests. */
-    synchronized void kill() throws InterruptedException {
+    synchronized void kill() {
         if (process != null) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            try {
+                destroyForcibly();
+            } finally {
+                finishTraining(false);
+            }
+        }
+    }
+
+    /** SIGKILL to the process and to what it started (a JDK 25 training run assembles its cache in a child JVM). */
+    private void destroyForcibly() {
+        List<ProcessHandle> children = process.descendants().toList();
+        process.destroyForcibly();
+        children.forEach(ProcessHandle::destroyForcibly);
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void finishTraining(boolean graceful) {
+        if (launch != null && launch.training() != null) {
+            launch.training().finish(graceful);
         }
     }
 }

@@ -67,7 +67,10 @@ public final class SystemPlatform {
         mail.start();
         Platform.Builder builder = Platform.builder(home)
                 .workDirectory(work)
-                .services(SERVICES);
+                .services(SERVICES)
+                // CI runs on a fresh build: every start would be a JVM-cache training run, slower to start and to
+                // stop (it writes the cache), and these tests stop and kill services on purpose
+                .jvmCache(false);
         // The business services start on the morning of 8 June 2020, three days after the provincial letter, so that
         // the 2020 programme can be replayed on the units and rules of that year; identity and the gateway keep
         // real time (tokens).
