@@ -1,6 +1,7 @@
 package vn.ocop.launcher;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import java.util.zip.ZipFile;
 
 /**
  * A JVM class-data cache per service jar, so that a service's second and later starts skip most class loading,
@@ -91,9 +93,24 @@ final class JvmCache {
         return jdk.feature() >= 25;
     }
 
-    /** Identifies the jar's build: Maven writes a new file (new mtime) every time it repackages. */
+    /**
+     * Identifies the jar's content: its size and a digest of every entry's name, CRC-32 and size (read from the
+     * zip's directory, not the bytes). The build is reproducible ({@code project.build.outputTimestamp}), so a rebuild
+     * of unchanged sources, which writes a new file every time, keeps its key and its cache; any changed class or
+     * library changes it.
+     */
     static String key(Path jar) throws IOException {
-        return Files.size(jar) + "-" + Files.getLastModifiedTime(jar).toMillis();
+        MessageDigest digest = sha256();
+        ByteBuffer numbers = ByteBuffer.allocate(2 * Long.BYTES);
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            zip.stream().forEach(entry -> {
+                digest.update(entry.getName().getBytes(StandardCharsets.UTF_8));
+                numbers.clear();
+                numbers.putLong(entry.getCrc()).putLong(entry.getSize());
+                digest.update(numbers.array());
+            });
+        }
+        return Files.size(jar) + "-" + HexFormat.of().formatHex(digest.digest(), 0, 8);
     }
 
     /**
@@ -256,8 +273,12 @@ final class JvmCache {
     }
 
     private static byte[] sha256(byte[] bytes) {
+        return sha256().digest(bytes);
+    }
+
+    private static MessageDigest sha256() {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

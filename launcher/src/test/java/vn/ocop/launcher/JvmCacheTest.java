@@ -200,6 +200,8 @@ class JvmCacheTest {
         Path jar = applicationJar("demo");
         JvmCache jvmCache = new JvmCache(java(), Runtime.version(), JvmCacheTest::copy);
         String before = JvmCache.key(jar);
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 1_000));
+        assertThat(JvmCache.key(jar)).as("the same content written again (a reproducible rebuild)").isEqualTo(before);
         JvmCache.Launch first = jvmCache.prepare(jar, JVM_OPTIONS);
         first.training().finish(false);
 
