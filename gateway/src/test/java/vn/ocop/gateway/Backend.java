@@ -46,7 +46,7 @@ final class Backend {
                     server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 50);
                     return true;
                 });
-        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/", exchange -> {
             requests.incrementAndGet();
             if (delayMillis > 0) {

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.AfterAll;
@@ -186,6 +187,28 @@ class EdgeTest {
             assertThat(slow.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
         } finally {
             EVALUATION.slow(0);
+        }
+    }
+
+    @Test
+    void aBurstOfSlowButAnsweringCallsIsForwardedNotRefusedAtTheEdge() {
+        DOSSIER.slow(600);
+        try {
+            List<CompletableFuture<HttpResponse<String>>> burst = new ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                String token = TestTokens.localityOfficer(String.valueOf(880 + i % 6));
+                burst.add(http.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                                + "/api/dossier/dossiers/d-" + i + "/submit"))
+                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{}")).timeout(Duration.ofSeconds(30)).build(),
+                        HttpResponse.BodyHandlers.ofString()));
+            }
+            assertThat(burst.stream().map(CompletableFuture::join).map(HttpResponse::statusCode))
+                    .as("60 calls at once, each answered in 0.6 s: none refused by the breaker's bulkhead")
+                    .containsOnly(200);
+            assertThat(circuitBreakers.circuitBreaker("dossier-service").getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+        } finally {
+            DOSSIER.slow(0);
         }
     }
 

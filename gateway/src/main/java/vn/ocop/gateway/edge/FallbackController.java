@@ -39,8 +39,9 @@ public class FallbackController {
         exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
         if (cause != null && !(cause instanceof CallNotPermittedException)) {
             // what opens the breaker; once it is open, refusals are not logged one by one
-            log.warn("{} {} to {} failed: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
-                    service, cause.toString());
+            java.util.Set<java.net.URI> asked = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ORIGINAL_REQUEST_URL_ATTR);
+            log.warn("{} {} to {} failed: {}", exchange.getRequest().getMethod(),
+                    asked == null || asked.isEmpty() ? "" : asked.iterator().next().getPath(), service, cause.toString());
         }
         if (cause instanceof TimeoutException) {
             return problems.write(exchange, HttpStatus.GATEWAY_TIMEOUT, "gateway.timeout", service);
