@@ -754,7 +754,8 @@ final class Scenarios implements AutoCloseable {
             long begin = System.nanoTime();
             Http.Response run = ocop.notification.postJson("/reminders/run", ocop.adminToken, Map.of());
             double pass = BenchMain.since(begin).toMillis() / 1000.0;
-            Ocop.require(run.status() == 200, "reminder pass", run);
+            // 409: the scheduled pass had just started and delivers the same reminders; the clock runs on to the e-mails
+            Ocop.require(run.status() == 200 || run.status() == 409, "reminder pass", run);
             long lastProgress = System.nanoTime();
             long lastCount = -1;
             while (smtp.distinct(tag) < expected

@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.ocop.chassis.errors.FieldViolation;
 import vn.ocop.chassis.errors.ForbiddenException;
 import vn.ocop.chassis.errors.InvalidInputException;
+import vn.ocop.chassis.errors.ConflictException;
 import vn.ocop.chassis.errors.NotFoundException;
 import vn.ocop.chassis.security.AgencyPrincipal;
 import vn.ocop.chassis.security.Role;
@@ -147,11 +148,15 @@ class DeadlineController {
                 ReminderSend.class);
     }
 
-    /** Runs a reminder pass now (operations; the scheduler runs one every poll interval anyway). */
+    /**
+     * Runs a reminder pass now (operations; the scheduler runs one every poll interval anyway); 409 while a pass is
+     * running, which delivers everything due.
+     */
     @PostMapping("/reminders/run")
     @PreAuthorize("hasRole('PROVINCE_OFFICER')")
     java.util.Map<String, Integer> run() {
-        return java.util.Map.of("delivered", planner.runOnce());
+        return java.util.Map.of("delivered", planner.runNow()
+                .orElseThrow(() -> new ConflictException("reminders.pass-running")));
     }
 
     private DeadlineDocument find(String id) {

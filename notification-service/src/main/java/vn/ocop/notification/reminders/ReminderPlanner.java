@@ -4,11 +4,13 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -20,6 +22,11 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import net.javacrumbs.shedlock.core.ClockProvider;
+import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import vn.ocop.notification.notify.Notice;
 import vn.ocop.notification.notify.Notifier;
@@ -46,9 +53,14 @@ public class ReminderPlanner {
     private final ReminderTexts texts;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final LockingTaskExecutor locks;
+
+    /** The lock of a pass, the scheduled one's as the one an officer asks for. */
+    static final String PASS_LOCK = "deadline-reminders";
 
     public ReminderPlanner(Calendar calendar, MongoOperations mongo, Notifier notifier, ReminderSettings settings,
-            UnitDirectory units, Clock clock, MeterRegistry meters) {
+            UnitDirectory units, Clock clock, MeterRegistry meters, LockProvider lockProvider) {
+        this.locks = new DefaultLockingTaskExecutor(lockProvider);
         this.calendar = calendar;
         this.mongo = mongo;
         this.notifier = notifier;
@@ -60,7 +72,7 @@ public class ReminderPlanner {
 
     @Scheduled(fixedDelayString = "${ocop.notification.reminders.poll-interval:PT1M}",
             initialDelayString = "${ocop.notification.reminders.poll-interval:PT1M}")
-    @SchedulerLock(name = "deadline-reminders", lockAtMostFor = "PT10M")
+    @SchedulerLock(name = PASS_LOCK, lockAtMostFor = "PT10M")
     public void scheduledPass() {
         try {
             runOnce();
@@ -69,7 +81,26 @@ public class ReminderPlanner {
         }
     }
 
-    /** One pass over the calendar; returns the number of reminders delivered in it. */
+    /**
+     * A pass now, unless one is running (the scheduled one, or one asked for, here or on another replica): then
+     * empty, and that pass delivers what is due. Two passes at once would each deliver what the other had only
+     * decided yet (keys are idempotent, so no duplicates reach anyone, but the work is done twice).
+     */
+    public Optional<Integer> runNow() {
+        try {
+            LockingTaskExecutor.TaskResult<Integer> pass = locks.executeWithLock(
+                    (LockingTaskExecutor.TaskWithResult<Integer>) this::runOnce,
+                    // the lock lives on real time (ShedLock's clock), whatever the platform clock says
+                    new LockConfiguration(ClockProvider.now(), PASS_LOCK, Duration.ofMinutes(10), Duration.ZERO));
+            return pass.wasExecuted() ? Optional.of(pass.getResult()) : Optional.empty();
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One pass over the calendar, without the lock; returns the number of reminders delivered in it. */
     public int runOnce() {
         Instant now = clock.instant();
         int delivered = 0;

@@ -79,6 +79,8 @@ class DeadlineRemindersTest {
     UnitDirectory units;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    net.javacrumbs.shedlock.core.LockProvider lockProvider;
 
     private Api api() {
         return new Api(port);
@@ -274,6 +276,32 @@ class DeadlineRemindersTest {
     }
 
     @Test
+    void anOfficersPassWhileAnotherPassRunsIsRefusedWith409AndRunsOnceItEnded() throws Exception {
+        var running = new java.util.concurrent.CountDownLatch(1);
+        var release = new java.util.concurrent.CountDownLatch(1);
+        var otherReplica = new net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor(lockProvider);
+        var pass = CompletableFuture.runAsync(() -> otherReplica.executeWithLock((Runnable) () -> {
+            running.countDown();
+            try {
+                release.await(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, new net.javacrumbs.shedlock.core.LockConfiguration(net.javacrumbs.shedlock.core.ClockProvider.now(),
+                ReminderPlanner.PASS_LOCK, Duration.ofMinutes(1), Duration.ZERO)));
+        assertThat(running.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        try {
+            var refused = api().post("/reminders/run", TestTokens.provinceOfficer(), null);
+            assertThat(refused.status()).isEqualTo(409);
+            assertThat(refused.body()).contains("\"code\":\"reminders.pass-running\"", "Một lượt gửi nhắc hạn đang chạy");
+        } finally {
+            release.countDown();
+            pass.get();
+        }
+        assertThat(api().post("/reminders/run", TestTokens.provinceOfficer(), null).status()).isEqualTo(200);
+    }
+
+    @Test
     void aRestartOrASecondReplicaInTheMiddleSendsNoDuplicate() throws Exception {
         LocalDate deadline = LocalDate.of(2021, 7, 10);
         String roundId = "dot-1-2021-" + UUID.randomUUID();
@@ -290,7 +318,7 @@ class DeadlineRemindersTest {
         mongo.insert(new ReminderSend(vn.ocop.notification.reminders.domain.Obligations.reminderKey(deadlineId, "886", 14),
                 deadlineId, "886", 14, "ROUND_SUBMISSION", ReminderSend.State.PENDING, "", clock.instant(), null));
         // after the restart: two replicas' passes at once, and the scheduler's own
-        ReminderPlanner secondReplica = new ReminderPlanner(calendar, mongo, notifier, settings, units, clock, meters);
+        ReminderPlanner secondReplica = new ReminderPlanner(calendar, mongo, notifier, settings, units, clock, meters, lockProvider);
         var first = CompletableFuture.supplyAsync(planner::runOnce);
         var second = CompletableFuture.supplyAsync(secondReplica::runOnce);
         first.get();
