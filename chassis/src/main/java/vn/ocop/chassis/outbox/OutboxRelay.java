@@ -99,11 +99,6 @@ public final class OutboxRelay implements SmartLifecycle {
         this.publishFailures = Counter.builder("ocop.outbox.publish.failures").register(meters);
     }
 
-    /** Asks the relay to look now at the documents it was told about instead of at its next poll. */
-    public void wakeUp() {
-        wakeUps.release();
-    }
-
     /** The document {@code id} of {@code collection} has just been written with events to publish. */
     public void pending(String collection, Object id) {
         if (id == null || writtenCount.incrementAndGet() > MAX_WRITTEN) {
