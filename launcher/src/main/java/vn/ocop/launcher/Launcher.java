@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import vn.ocop.infra.embedded.EmbeddedKafka;
 import vn.ocop.infra.embedded.EmbeddedMongo;
@@ -28,7 +30,7 @@ public final class Launcher {
 
     private final LauncherOptions options;
     private final List<ServiceProcess> services = new ArrayList<>();
-    private EmbeddedKafka kafka;
+    private volatile EmbeddedKafka kafka;
     private EmbeddedMongo mongo;
     private volatile boolean stopping;
 
@@ -49,10 +51,18 @@ public final class Launcher {
         Instant begin = Instant.now();
         Files.createDirectories(options.dataDirectory());
         say("OCOP Platform — embedded mode; data in " + options.dataDirectory());
-        kafka = EmbeddedKafka.persistent(options.dataDirectory().resolve("kafka"), options.kafkaPort()).start();
+        // The services' MongoDB client gives up after 1.5 s, so the Mongo-wire server (under a second) is up
+        // first. The broker (several seconds) starts beside the services when its port is known in advance: a
+        // service spends its first seconds loading classes and building its context before it reaches Kafka,
+        // and its Kafka clients retry until the broker answers.
         mongo = EmbeddedMongo.h2(options.dataDirectory().resolve("mongo").resolve("ocop.mv"), "127.0.0.1",
                 options.mongoPort()).start();
-        say("Kafka (KRaft) on " + kafka.bootstrapServers() + ", MongoDB wire protocol on " + mongo.connectionString());
+        CompletableFuture<Void> kafkaStarted = CompletableFuture.runAsync(() -> kafka = EmbeddedKafka.persistent(
+                options.dataDirectory().resolve("kafka"), options.kafkaPort()).start(), Launcher::startDaemon);
+        if (options.kafkaPort() == 0) {
+            awaitKafka(kafkaStarted);
+        }
+        String kafkaAddress = options.kafkaPort() == 0 ? kafka.bootstrapServers() : EmbeddedKafka.HOST + ":" + options.kafkaPort();
 
         JvmCache jvmCache = options.jvmCache() ? new JvmCache() : null;
         for (ServiceSpec spec : ServiceSpec.ALL) {
@@ -60,23 +70,39 @@ public final class Launcher {
                 services.add(new ServiceProcess(spec,
                         options.home().resolve(spec.name()).resolve("target").resolve(spec.name() + ".jar"),
                         options.dataDirectory().resolve("logs").resolve(spec.name() + ".log"),
-                        environmentFor(spec), SERVICE_JVM_OPTIONS, jvmCache));
+                        environmentFor(spec, kafkaAddress), SERVICE_JVM_OPTIONS, jvmCache));
             }
         }
         ServiceProcess.startAll(services);
+        awaitKafka(kafkaStarted);
+        say("Kafka (KRaft) on " + kafka.bootstrapServers() + ", MongoDB wire protocol on " + mongo.connectionString());
         awaitReady();
         printDemoAccounts();
         printTable(Duration.between(begin, Instant.now()));
     }
 
-    private Map<String, String> environmentFor(ServiceSpec spec) {
+    private static void awaitKafka(CompletableFuture<Void> started) throws Exception {
+        try {
+            started.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
+    private static void startDaemon(Runnable task) {
+        Thread thread = new Thread(task, "kafka-start");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private Map<String, String> environmentFor(ServiceSpec spec, String kafkaAddress) {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("SERVER_PORT", String.valueOf(spec.port()));
         environment.put("MALLOC_ARENA_MAX", "2");
         environment.put("OCOP_JWT_ISSUER", "http://localhost:9000");
         environment.put("OCOP_JWT_JWK_SET_URI", "http://localhost:9000/oauth2/jwks");
         if (spec.usesKafka()) {
-            environment.put("OCOP_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+            environment.put("OCOP_KAFKA_BOOTSTRAP_SERVERS", kafkaAddress);
         }
         if (spec.usesMongo()) {
             environment.put("OCOP_MONGODB_URI", mongo.connectionString());

@@ -34,10 +34,14 @@ import vn.ocop.infra.embedded.EmbeddedMongo;
  */
 public final class Platform implements AutoCloseable {
 
-    /** The JVM options of every service process (the launcher's, without a profile). */
+    /**
+     * The JVM options of every service process (the launcher's, without a profile). The heap-free ratios let the
+     * serial collector hand back what a service's start left committed (the defaults, 40/70 %, keep up to 70 % of
+     * the heap free: ~15 MiB of RSS per service, measured in docs/benchmarks.md).
+     */
     public static final List<String> SERVICE_JVM_OPTIONS = List.of(
             "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=40m", "-Xss512k", "-Xms32m",
-            "-Xmx320m",
+            "-Xmx320m", "-XX:MinHeapFreeRatio=15", "-XX:MaxHeapFreeRatio=30", "-XX:-ShrinkHeapInSteps",
             "-XX:MaxMetaspaceSize=192m", "-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8");
 
     private final Builder options;
