@@ -1,5 +1,6 @@
 package vn.ocop.chassis.config;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,6 +28,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import vn.ocop.chassis.security.AgencyTokenConverter;
 import vn.ocop.chassis.security.ProblemSecurityHandlers;
 import vn.ocop.chassis.security.SecurityProperties;
+import vn.ocop.chassis.security.VerifiedTokenCache;
 import vn.ocop.chassis.web.ProblemFactory;
 
 /**
@@ -64,7 +66,7 @@ public class ChassisSecurityAutoConfiguration {
         OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(jwt.issuer()));
         decoder.setJwtValidator(validator);
-        return decoder;
+        return new VerifiedTokenCache(decoder, VerifiedTokenCache.DEFAULT_SIZE, Clock.systemUTC());
     }
 
     @Bean

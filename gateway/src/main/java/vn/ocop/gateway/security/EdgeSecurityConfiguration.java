@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -59,7 +60,7 @@ public class EdgeSecurityConfiguration {
             decoder = NimbusReactiveJwtDecoder.withJwkSetUri(jwkSetUri).build();
         }
         decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(issuer));
-        return decoder;
+        return new VerifiedTokenCache(decoder, VerifiedTokenCache.DEFAULT_SIZE, Clock.systemUTC());
     }
 
     @Bean
