@@ -25,6 +25,7 @@ public final class Options {
         DEFAULTS.put("reps", "3");
         DEFAULTS.put("ready-reps", "3");
         DEFAULTS.put("warmup-s", "5");
+        DEFAULTS.put("platform-warmup-s", "60");
         DEFAULTS.put("measure-s", "15");
         DEFAULTS.put("rates", "100,200,300,500,700,900");
         DEFAULTS.put("p99-target-ms", "50");
@@ -50,6 +51,7 @@ public final class Options {
         SMOKE.put("reps", "2");
         SMOKE.put("ready-reps", "1");
         SMOKE.put("warmup-s", "1");
+        SMOKE.put("platform-warmup-s", "3");
         SMOKE.put("measure-s", "3");
         SMOKE.put("rates", "50,100");
         SMOKE.put("event-rate", "50");
