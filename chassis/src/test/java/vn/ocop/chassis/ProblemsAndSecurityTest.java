@@ -117,6 +117,17 @@ class ProblemsAndSecurityTest {
     }
 
     @Test
+    void aDatabaseOutageIs503EvenWhenTheDriverOnlySaysItsPoolIsPaused() throws Exception {
+        String token = TestTokens.provinceOfficer();
+        HttpResponse<String> paused = call("GET", "/sample/database-outage?cause=pool-paused", token, null, null, null);
+        assertProblem(paused, 503, "service.unavailable");
+        assertThat(paused.headers().firstValue("Retry-After")).isPresent();
+
+        HttpResponse<String> defect = call("GET", "/sample/database-outage?cause=other", token, null, null, null);
+        assertProblem(defect, 500, "server.error");
+    }
+
+    @Test
     void missingOrInvalidTokensAre401Problems() throws Exception {
         for (String token : List.of("", TestTokens.expired(), TestTokens.tampered(), TestTokens.wrongIssuer(),
                 TestTokens.signedByOtherKey())) {

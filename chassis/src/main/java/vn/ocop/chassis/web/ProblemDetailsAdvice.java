@@ -12,6 +12,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.data.mongodb.UncategorizedMongoDbException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -37,6 +38,7 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
+import com.mongodb.MongoConnectionPoolClearedException;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
 
@@ -197,6 +199,22 @@ public class ProblemDetailsAdvice {
         ProblemDetail problem = problems.create(HttpStatus.SERVICE_UNAVAILABLE, "service.unavailable", List.of(), locale);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).body(problem);
+    }
+
+    /**
+     * Spring Data leaves some of the driver's outage signals uncategorised, above all "connection pool paused
+     * because another operation failed" (MongoConnectionPoolClearedException), thrown to every request that reaches
+     * the pool just after the server went away: still an outage, so a 503 like the others.
+     */
+    @ExceptionHandler(UncategorizedMongoDbException.class)
+    ResponseEntity<ProblemDetail> uncategorizedMongo(UncategorizedMongoDbException e, Locale locale) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof MongoConnectionPoolClearedException || cause instanceof MongoSocketException
+                    || cause instanceof MongoTimeoutException) {
+                return unavailable(e, locale);
+            }
+        }
+        return defect(e, locale);
     }
 
     @ExceptionHandler(ErrorResponseException.class)

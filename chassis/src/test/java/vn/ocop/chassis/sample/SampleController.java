@@ -105,6 +105,19 @@ public class SampleController {
         return Map.of("size", file.getSize());
     }
 
+    /** What the MongoDB driver throws through Spring Data when the server has just gone away, or a real defect. */
+    @GetMapping("/database-outage")
+    Map<String, String> databaseOutage(@RequestParam String cause) {
+        com.mongodb.ServerAddress server = new com.mongodb.ServerAddress("127.0.0.1", 27017);
+        Throwable driverError = switch (cause) {
+            case "pool-paused" -> new com.mongodb.MongoConnectionPoolClearedException(
+                    new com.mongodb.connection.ServerId(new com.mongodb.connection.ClusterId(), server),
+                    new com.mongodb.MongoSocketReadException("Prematurely reached end of stream", server));
+            default -> new com.mongodb.MongoInternalException("a query the driver cannot run");
+        };
+        throw new org.springframework.data.mongodb.UncategorizedMongoDbException(driverError.getMessage(), driverError);
+    }
+
     @GetMapping("/province-only")
     @PreAuthorize("hasRole('PROVINCE_OFFICER')")
     Map<String, String> provinceOnly() {
