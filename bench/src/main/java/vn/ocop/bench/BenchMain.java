@@ -1,5 +1,7 @@
 package vn.ocop.bench;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -8,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import vn.ocop.launcher.Platform;
 
@@ -32,7 +35,9 @@ public final class BenchMain {
                 .meta("machine", Machine.cores() + " cores (Runtime.availableProcessors), " + Machine.cpuModel()
                         + ", RAM " + Machine.memTotal())
                 .meta("JDK (bench + services)", Machine.jdk())
-                .meta("bench JVM (hosts Kafka + Mongo-wire, as the launcher does)", String.join(" ", jvmArguments()))
+                .meta("launcher JVM (`./ocop start`, the footprint rows): launcher/jvm.options",
+                        launcherJvmOptions(options.home()))
+                .meta("bench JVM (hosts Kafka + Mongo-wire for the load scenarios)", String.join(" ", jvmArguments()))
                 .meta("service JVM options (Platform.SERVICE_JVM_OPTIONS)", String.join(" ", Platform.SERVICE_JVM_OPTIONS))
                 .meta("options", new java.util.TreeMap<>(options.effective()).toString());
         report.detail("options", options.effective());
@@ -88,5 +93,16 @@ public final class BenchMain {
 
     static Duration since(long nanos) {
         return Duration.ofNanos(System.nanoTime() - nanos);
+    }
+
+    /** The launcher's JVM options as `./ocop start` passes them (the @argfile without its comments). */
+    private static String launcherJvmOptions(Path home) {
+        try {
+            return Files.readAllLines(home.resolve("launcher/jvm.options")).stream()
+                    .map(String::trim).filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                    .collect(Collectors.joining(" "));
+        } catch (IOException e) {
+            return "unreadable: " + e.getMessage();
+        }
     }
 }
