@@ -27,13 +27,11 @@ public final class LauncherProcess implements AutoCloseable {
 
     private final Process process;
     private final Thread outputCopier;
-    private final Path output;
     private final Duration readyIn;
 
-    private LauncherProcess(Process process, Thread outputCopier, Path output, Duration readyIn) {
+    private LauncherProcess(Process process, Thread outputCopier, Duration readyIn) {
         this.process = process;
         this.outputCopier = outputCopier;
-        this.output = output;
         this.readyIn = readyIn;
     }
 
@@ -62,7 +60,7 @@ public final class LauncherProcess implements AutoCloseable {
         copier.setDaemon(true);
         copier.start();
         try {
-            return new LauncherProcess(process, copier, output, ready.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
+            return new LauncherProcess(process, copier, ready.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
         } catch (ExecutionException | TimeoutException e) {
             stop(process);
             throw new IllegalStateException("the launcher did not report ready within " + timeout + " ("
@@ -126,10 +124,6 @@ public final class LauncherProcess implements AutoCloseable {
         return services;
     }
 
-    public Path output() {
-        return output;
-    }
-
     /**
      * Stops it as Ctrl-C does and waits for it (the services stop first; forcibly after two minutes) and for the
      * last of its output to reach the file.
@@ -142,11 +136,6 @@ public final class LauncherProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    /** @return the exit code, once the launcher has stopped */
-    public int exitCode() {
-        return process.exitValue();
     }
 
     private static void stop(Process process) {

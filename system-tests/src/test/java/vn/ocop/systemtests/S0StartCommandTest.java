@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import vn.ocop.launcher.LauncherProcess;
 import vn.ocop.systemtests.support.Http;
 import vn.ocop.systemtests.support.Summary;
+import vn.ocop.systemtests.support.SystemPlatform;
 
 /**
  * The README's start command as a newcomer runs it: {@code ./ocop start} is the launcher jar in its own JVM with
@@ -39,7 +40,7 @@ class S0StartCommandTest {
             Assumptions.abort("the launcher's standard ports 9000, 8081, 8080 are in use (a platform running?)");
         }
         Path data = WORK.resolve("data");
-        deleteTree(WORK);
+        SystemPlatform.deleteTree(WORK);
         List<String> arguments = List.of("--data=" + data, "--services=identity-service,dossier-service,gateway",
                 "--kafka-port=" + freePort(), "--mongo-port=" + freePort(), "--jvm-cache=off");
         List<LauncherProcess.Service> services;
@@ -82,17 +83,6 @@ class S0StartCommandTest {
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (var paths = Files.walk(root)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 }

@@ -236,7 +236,8 @@ public final class SystemPlatform {
         return out.toString();
     }
 
-    private static void deleteTree(Path root) {
+    /** Deletes a directory tree if it exists (a platform's work directory before a fresh start). */
+    public static void deleteTree(Path root) {
         if (!java.nio.file.Files.exists(root)) {
             return;
         }
