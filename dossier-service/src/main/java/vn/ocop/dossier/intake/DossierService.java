@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -128,22 +129,24 @@ class DossierService {
     }
 
     DossierView changeRound(String id, String roundId, AgencyPrincipal me) {
-        return change(id, me, dossier -> {
+        return change(id, me, (dossier, parties) -> {
             dossier.changeRound(blankToNull(roundId), me.subject(), clock.instant());
             return List.of();
         });
     }
 
     DossierView submit(String id, AgencyPrincipal me) {
-        return change(id, me, dossier -> dossier.submit(submissionOf(dossier), me.subject(), clock.instant()));
+        return change(id, me, (dossier, parties) -> dossier.submit(parties.submissionOf(dossier), me.subject(),
+                clock.instant()));
     }
 
     DossierView resubmit(String id, AgencyPrincipal me) {
-        return change(id, me, dossier -> dossier.resubmit(submissionOf(dossier), me.subject(), clock.instant()));
+        return change(id, me, (dossier, parties) -> dossier.resubmit(parties.submissionOf(dossier), me.subject(),
+                clock.instant()));
     }
 
     DossierView withdraw(String id, String reason, AgencyPrincipal me) {
-        return change(id, me, dossier -> dossier.withdraw(blankToNull(reason), me.subject(), clock.instant()));
+        return change(id, me, (dossier, parties) -> dossier.withdraw(blankToNull(reason), me.subject(), clock.instant()));
     }
 
     DossierView returnForCompletion(String id, ReturnDossier input, AgencyPrincipal me) {
@@ -153,20 +156,51 @@ class DossierService {
         access.requireRead(me, id, loaded.dossier().localityCode());
         Access.requireProvinceOfficer(me);
         Instant now = clock.instant();
-        return view(store.update(id, now, dossier -> dossier.returnForCompletion(reasons, me.subject(), now),
+        return view(store.update(loaded, now, dossier -> dossier.returnForCompletion(reasons, me.subject(), now),
                 record -> record));
     }
 
-    private DossierView change(String id, AgencyPrincipal me, java.util.function.Function<Dossier, List<OcopEvent>> change) {
+    private DossierView change(String id, AgencyPrincipal me, BiFunction<Dossier, Parties, List<OcopEvent>> change) {
         DossierStore.Loaded loaded = store.load(id);
         access.requireChange(me, loaded.dossier().localityCode());
-        return view(store.update(id, clock.instant(), change, record -> record));
+        Parties parties = new Parties();
+        DossierRecord saved = store.update(loaded, clock.instant(), dossier -> change.apply(dossier, parties),
+                record -> record);
+        return view(saved, parties);
     }
 
-    private Submission submissionOf(Dossier dossier) {
-        return new Submission(applicants.findEntity(dossier.entityId()).orElse(null),
-                applicants.findProduct(dossier.productId()).orElse(null),
-                rounds.find(dossier.roundId()).orElse(null), requiredKinds);
+    /**
+     * The entity and product of the dossier a request changes, each read at most once per request: the
+     * submission checks them and the answer shows them (they are not part of the dossier's optimistic lock
+     * either way).
+     */
+    private final class Parties {
+
+        private String entityId;
+        private EconomicEntity entity;
+        private String productId;
+        private Product product;
+
+        EconomicEntity entity(String id) {
+            if (entityId == null || !entityId.equals(id)) {
+                entity = applicants.findEntity(id).orElse(null);
+                entityId = id;
+            }
+            return entity;
+        }
+
+        Product product(String id) {
+            if (productId == null || !productId.equals(id)) {
+                product = applicants.findProduct(id).orElse(null);
+                productId = id;
+            }
+            return product;
+        }
+
+        Submission submissionOf(Dossier dossier) {
+            return new Submission(entity(dossier.entityId()), product(dossier.productId()),
+                    rounds.find(dossier.roundId()).orElse(null), requiredKinds);
+        }
     }
 
     Page<DossierSummary> list(DossierStatus status, String locality, Integer criteriaSet, String roundId, String q,
@@ -238,11 +272,15 @@ class DossierService {
     }
 
     private DossierView view(DossierRecord record) {
+        return view(record, new Parties());
+    }
+
+    private DossierView view(DossierRecord record, Parties parties) {
         Dossier dossier = record.toDomain();
         return new DossierView(dossier.id(), record.version == null ? 0 : record.version, dossier.status(),
                 dossier.localityCode(), dossier.roundId(), dossier.revision(),
-                EntityPart.of(applicants.findEntity(dossier.entityId()).orElse(null)),
-                ProductPart.of(applicants.findProduct(dossier.productId()).orElse(null)),
+                EntityPart.of(parties.entity(dossier.entityId())),
+                ProductPart.of(parties.product(dossier.productId())),
                 dossier.documents().stream().map(DocumentView::of).toList(), dossier.openReturnReasons(),
                 dossier.outcome(), dossier.createdAt(), dossier.createdBy(), record.updatedAt);
     }

@@ -108,9 +108,21 @@ public class DossierStore {
 
     /** Applies a change, retrying a few times when another writer got there first. */
     public <T> T update(String id, Instant at, Function<Dossier, List<OcopEvent>> change, Function<DossierRecord, T> result) {
+        return update(load(id), at, change, result);
+    }
+
+    /**
+     * The same, starting from a dossier the caller has just loaded (to check access, say), so that it is not read
+     * twice; after a conflict it is read again.
+     */
+    public <T> T update(Loaded current, Instant at, Function<Dossier, List<OcopEvent>> change,
+            Function<DossierRecord, T> result) {
         OptimisticLockingFailureException last = null;
+        Loaded loaded = current;
         for (int attempt = 0; attempt < 3; attempt++) {
-            Loaded loaded = load(id);
+            if (attempt > 0) {
+                loaded = load(current.record().id);
+            }
             List<OcopEvent> events = change.apply(loaded.dossier());
             if (events == null) {
                 return result.apply(loaded.record());

@@ -36,6 +36,7 @@ import vn.ocop.contracts.evaluation.SessionAssigned;
 import vn.ocop.dossier.support.Api;
 import vn.ocop.dossier.support.Events;
 import vn.ocop.dossier.support.IntegrationTest;
+import vn.ocop.dossier.support.MongoReads;
 
 /** The whole intake over HTTP with JWTs, on a real broker and a real MongoDB-wire server. */
 class DossierLifecycleHttpTest extends IntegrationTest {
@@ -45,6 +46,9 @@ class DossierLifecycleHttpTest extends IntegrationTest {
 
     @Autowired
     MongoOperations mongo;
+
+    @Autowired
+    MongoReads reads;
 
     @Test
     void draftToRatedWithEventsValidAndVietnameseIntactEverywhere() {
@@ -210,6 +214,32 @@ class DossierLifecycleHttpTest extends IntegrationTest {
         assertThat(last.path("action").asString()).isEqualTo("NOT_QUALIFIED");
         assertThat(last.path("note").asString()).isEqualTo("Chưa đạt tiêu chí bắt buộc về an toàn thực phẩm");
         assertThat(last.path("by").asString()).isEqualTo("evaluation-service");
+    }
+
+    @Test
+    void aSubmissionReadsItsDossierEntityAndProductOnceEach() {
+        String roundId = openRound(LocalDate.of(2025, 6, 30), TAN_CHAU);
+        String officer = officer(TAN_CHAU);
+        String entity = createEntity(officer, TAN_CHAU, "Hợp tác xã Mây tre đan Phú Tân");
+        String product = createProduct(officer, entity, "Giỏ mây đan tay", 8);
+        String dossier = createDossier(officer, entity, product, roundId);
+        for (String kind : List.of("REGISTRATION_FORM", "BUSINESS_PLAN", "ORGANISATION_DESCRIPTION",
+                "BUSINESS_REGISTRATION")) {
+            assertThat(api.upload("/dossiers/" + dossier + "/documents?kind=" + kind, officer, kind + ".pdf", PDF)
+                    .status()).isEqualTo(201);
+        }
+        long dossierReads = reads.byId("dossiers", dossier);
+        long entityReads = reads.byId("entities", entity);
+        long productReads = reads.byId("products", product);
+
+        Api.Response submitted = api.post("/dossiers/" + dossier + "/submit", officer, "");
+
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
+        assertThat(submitted.json().path("entity").path("name").asString()).isEqualTo("Hợp tác xã Mây tre đan Phú Tân");
+        assertThat(submitted.json().path("product").path("name").asString()).isEqualTo("Giỏ mây đan tay");
+        assertThat(reads.byId("dossiers", dossier) - dossierReads).as("reads of the dossier").isEqualTo(1);
+        assertThat(reads.byId("entities", entity) - entityReads).as("reads of the entity").isEqualTo(1);
+        assertThat(reads.byId("products", product) - productReads).as("reads of the product").isEqualTo(1);
     }
 
     @Test
