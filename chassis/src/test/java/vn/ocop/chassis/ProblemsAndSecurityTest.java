@@ -140,6 +140,16 @@ class ProblemsAndSecurityTest {
     }
 
     @Test
+    void aRequestIsMeasuredOnceNotAlsoFilterByFilter() throws Exception {
+        assertThat(call("GET", "/sample/me", TestTokens.localityOfficer("AG-TT"), null, null, null).statusCode())
+                .isEqualTo(200);
+
+        String metrics = call("GET", "/actuator/prometheus", null, null, null, null).body();
+        assertThat(metrics).contains("http_server_requests_seconds_count{").contains("uri=\"/sample/me\"");
+        assertThat(metrics).doesNotContain("spring_security_");
+    }
+
+    @Test
     void everyResponseCarriesATraceparentAndContinuesTheCallersTrace() throws Exception {
         String incoming = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url("/sample/me")))

@@ -289,6 +289,8 @@ class EdgeTest {
                 "\"identity-service\":\"UP\"");
         HttpResponse<String> metrics = call("GET", "/actuator/prometheus", null, null, null);
         assertThat(metrics.body()).contains("spring_cloud_gateway_requests_seconds").contains("routeId=\"reporting-service\"");
+        assertThat(metrics.body()).as("a request is measured once, not also filter by filter")
+                .doesNotContain("spring_security_");
         assertThat(call("GET", "/actuator/health/readiness", null, null, null).statusCode())
                 .as("one backend down does not make the gateway unready").isEqualTo(200);
     }
