@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -251,6 +252,7 @@ final class Scenarios implements AutoCloseable {
         final List<Double> p50 = new ArrayList<>();
         final List<Double> p99 = new ArrayList<>();
         final List<Map<String, Object>> raw = new ArrayList<>();
+        final List<CpuTimes> cpuPerSubmission = new ArrayList<>();
         long errors;
 
         void add(int rep, Submissions run) {
@@ -258,11 +260,38 @@ final class Scenarios implements AutoCloseable {
             p50.add(run.stats().p50());
             p99.add(run.stats().p99());
             errors += run.stats().errors();
-            raw.add(map("rep", rep + 1, "stats", run.stats(), "statuses", run.statuses().toString()));
+            cpuPerSubmission.add(run.cpuPerSubmission());
+            raw.add(map("rep", rep + 1, "stats", run.stats(), "statuses", run.statuses().toString(),
+                    "cpuMsPerSubmission", run.cpuPerSubmission().byProcess()));
         }
     }
 
-    private record Submissions(LatencyStats stats, Map<Integer, AtomicLong> statuses) {
+    /**
+     * One phase's latencies and answers, and the CPU each process spent per successful submission from the
+     * phase's start until every consumer had applied its events (warm-up included, as its submissions are).
+     */
+    private record Submissions(LatencyStats stats, Map<Integer, AtomicLong> statuses, CpuTimes cpuPerSubmission) {
+    }
+
+    private static final String BENCH_PROCESS = "bench JVM (Kafka, Mongo-wire, load generator)";
+
+    /** CPU used so far by the bench JVM and every running service. */
+    private CpuTimes cpuNow() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        pids.put(BENCH_PROCESS, ProcessHandle.current().pid());
+        for (String service : Ocop.SERVICES) {
+            if (ocop.platform.isAlive(service)) {
+                pids.put(service, ocop.platform.pid(service));
+            }
+        }
+        return CpuTimes.of(pids);
+    }
+
+    private static CpuTimes per(CpuTimes used, double count) {
+        Map<String, CpuTimes.Used> per = new LinkedHashMap<>();
+        used.byProcess().forEach((name, u) -> per.put(name,
+                new CpuTimes.Used(u.userMs() / count, u.systemMs() / count)));
+        return new CpuTimes(per);
     }
 
     /** One timed phase: fresh DRAFT dossiers submitted at a fixed rate through the gateway or directly. */
@@ -273,13 +302,82 @@ final class Scenarios implements AutoCloseable {
         Http http = target.equals("gateway") ? ocop.gateway : ocop.dossier;
         String prefix = target.equals("gateway") ? "/api/dossier/dossiers/" : "/dossiers/";
         Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
+        CpuTimes before = cpuNow();
         LatencyStats stats = OpenLoad.run(rate, warmup, measure, options.integer("max-in-flight"),
                 i -> i >= drafts.size() ? CompletableFuture.completedFuture(false)
                         : http.sendAsync(http.postJsonRequest(prefix + drafts.get((int) i) + "/submit",
                                 ocop.adminToken, Map.of())).thenApply(r -> counted(statuses, r)));
-        log(label + ": " + stats + " statuses " + statuses);
-        return new Submissions(stats, statuses);
+        settle();
+        long succeeded = statuses.getOrDefault(200, new AtomicLong()).get();
+        CpuTimes cpu = per(cpuNow().since(before), Math.max(1, succeeded));
+        log(label + ": " + stats + " statuses " + statuses + String.format(Locale.ROOT,
+                " CPU per submission %.2f ms (kernel %.2f)", cpu.totalMs(), cpu.systemMs()));
+        return new Submissions(stats, statuses, cpu);
     }
+
+    /** CPU per second of each process while nothing is sent (timers, polls, heartbeats), over {@code length}. */
+    private CpuTimes idleCpu(Duration length) {
+        settle();
+        CpuTimes before = cpuNow();
+        long begin = System.nanoTime();
+        LockSupport.parkNanos(length.toNanos());
+        return per(cpuNow().since(before), BenchMain.since(begin).toMillis() / 1000.0);
+    }
+
+    /**
+     * Where a submission's CPU goes, process by process, at the first rate (median over the repetitions), beside
+     * what each process burns per second when idle.
+     */
+    private void cpuTable(List<Step> steps, CpuTimes idle) {
+        int rate = options.integers("rates").get(0);
+        Map<String, Step> first = new LinkedHashMap<>();
+        steps.stream().filter(s -> s.rate() == rate).forEach(s -> first.put(s.target(), s));
+        if (first.isEmpty()) {
+            return;
+        }
+        StringBuilder table = new StringBuilder("CPU time each process used per successful submission at " + rate
+                + "/s (user + kernel from `/proc/<pid>/stat`, from a phase's first request until every consumer group "
+                + "had no lag, divided by the submissions answered 200; median (min–max) of the repetitions), and "
+                + "each process's CPU per second idle (" + IDLE_CPU.toSeconds() + " s with no load, after the "
+                + "platform warm-up). Kernel = the share of the CPU time spent in the kernel.\n\n| process | idle "
+                + "(ms CPU/s) |");
+        first.keySet().forEach(target -> table.append(" ").append(target).append(": ms CPU per submission | kernel |"));
+        table.append("\n|---|---|").append("---|---|".repeat(first.size())).append("\n");
+        List<String> processes = new ArrayList<>(idle.byProcess().keySet());
+        processes.add("all processes");
+        for (String process : processes) {
+            boolean all = process.equals("all processes");
+            CpuTimes.Used idleUsed = all ? new CpuTimes.Used(idle.totalMs() - idle.systemMs(), idle.systemMs())
+                    : idle.byProcess().get(process);
+            table.append("| ").append(all ? "**all processes**" : process).append(" | ")
+                    .append(Report.number(idleUsed.totalMs(), 1)).append(" |");
+            for (Step step : first.values()) {
+                List<Double> total = new ArrayList<>();
+                double kernel = 0;
+                double sum = 0;
+                for (CpuTimes perSubmission : step.cpuPerSubmission()) {
+                    CpuTimes.Used used = all ? new CpuTimes.Used(perSubmission.totalMs() - perSubmission.systemMs(),
+                            perSubmission.systemMs()) : perSubmission.byProcess().get(process);
+                    if (used != null) {
+                        total.add(used.totalMs());
+                        kernel += used.systemMs();
+                        sum += used.totalMs();
+                    }
+                }
+                table.append(" ").append(new Reps(total).format(2)).append(" | ")
+                        .append(sum > 0 ? Report.number(100 * kernel / sum, 0) + " %" : "—").append(" |");
+            }
+            table.append("\n");
+        }
+        report.text("Intake (dossier submissions)", table.toString());
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("idleMsPerSecond", idle.byProcess());
+        first.forEach((target, step) -> detail.put(target + "MsPerSubmission",
+                step.cpuPerSubmission().stream().map(CpuTimes::byProcess).toList()));
+        report.detail("intake cpu " + rate, detail);
+    }
+
+    private static final Duration IDLE_CPU = Duration.ofSeconds(10);
 
     /**
      * Submissions through the gateway at the first rate for {@code platform-warmup-s}, not recorded: the first
@@ -301,7 +399,8 @@ final class Scenarios implements AutoCloseable {
                 + " first.");
     }
 
-    private record Step(int rate, String target, Reps throughput, Reps p50, Reps p99, long errors, boolean sustained) {
+    private record Step(int rate, String target, Reps throughput, Reps p50, Reps p99, long errors, boolean sustained,
+            List<CpuTimes> cpuPerSubmission) {
     }
 
     private void intake() {
@@ -310,6 +409,7 @@ final class Scenarios implements AutoCloseable {
         double slo = options.integer("p99-target-ms");
         int reps = options.integer("reps");
         warmUpPlatform();
+        CpuTimes idle = idleCpu(IDLE_CPU);
         Map<String, Boolean> stillGoing = new LinkedHashMap<>(Map.of("gateway", true, "direct", true));
         List<Step> steps = new ArrayList<>();
         for (int rate : options.integers("rates")) {
@@ -330,7 +430,8 @@ final class Scenarios implements AutoCloseable {
                 Reps p99Reps = new Reps(phase.p99);
                 Reps thr = new Reps(phase.throughput);
                 boolean sustained = phase.errors == 0 && p99Reps.median() <= slo && thr.median() >= 0.95 * rate;
-                steps.add(new Step(rate, entry.getKey(), thr, new Reps(phase.p50), p99Reps, phase.errors, sustained));
+                steps.add(new Step(rate, entry.getKey(), thr, new Reps(phase.p50), p99Reps, phase.errors, sustained,
+                        phase.cpuPerSubmission));
                 report.detail("intake " + entry.getKey() + " " + rate, phase.raw);
                 if (!sustained) {
                     stillGoing.put(entry.getKey(), false);
@@ -354,6 +455,7 @@ final class Scenarios implements AutoCloseable {
                     .append(step.sustained() ? "yes" : "no").append(" |\n");
         }
         report.text("Intake (dossier submissions)", table.toString());
+        cpuTable(steps, idle);
         int gatewayMax = steps.stream().filter(s -> s.target().equals("gateway") && s.sustained())
                 .mapToInt(Step::rate).max().orElse(0);
         int directMax = steps.stream().filter(s -> s.target().equals("direct") && s.sustained())
