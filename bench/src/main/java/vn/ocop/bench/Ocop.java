@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
@@ -72,7 +73,13 @@ final class Ocop implements AutoCloseable {
                 .readyTimeout(Duration.ofSeconds(300));
         List<String> serviceJvm = options.get("service-jvm").isBlank() ? List.of()
                 : List.of(options.get("service-jvm").trim().split("\\s+"));
-        SERVICES.forEach(service -> builder.jvmOptions(service, serviceJvm));
+        Set<String> tuned = options.set("service-jvm-services").isEmpty() ? Set.copyOf(SERVICES)
+                : options.set("service-jvm-services");
+        if (!SERVICES.containsAll(tuned)) {
+            throw new IllegalArgumentException("--service-jvm-services names unknown services: " + tuned
+                    + "; known: " + SERVICES);
+        }
+        SERVICES.stream().filter(tuned::contains).forEach(service -> builder.jvmOptions(service, serviceJvm));
         Platform platform = builder.start();
         Duration startedIn = Duration.ofNanos(System.nanoTime() - begin);
         return new Ocop(platform, startedIn, password);

@@ -47,6 +47,7 @@ public final class Options {
         DEFAULTS.put("settle-timeout-s", "300");
         DEFAULTS.put("smoke", "false");
         DEFAULTS.put("service-jvm", "");
+        DEFAULTS.put("service-jvm-services", "");
 
         SMOKE.put("reps", "2");
         SMOKE.put("ready-reps", "1");
