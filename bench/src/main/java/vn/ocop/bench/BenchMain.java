@@ -57,7 +57,9 @@ public final class BenchMain {
             if (update.equals("true") || (update.equals("auto") && !options.smoke() && exit == 0)) {
                 Path docs = options.home().resolve("docs").resolve("benchmarks.md");
                 java.nio.file.Files.createDirectories(docs.getParent());
-                java.nio.file.Files.writeString(docs, docsPage(report.markdown()));
+                String existing = java.nio.file.Files.exists(docs) ? java.nio.file.Files.readString(docs) : null;
+                java.nio.file.Files.writeString(docs, docsPage(existing, report.markdown(),
+                        java.time.LocalDate.now(java.time.ZoneOffset.UTC)));
                 System.out.println("[bench] " + docs + " updated");
             }
             System.out.println(report.markdown());
@@ -66,14 +68,23 @@ public final class BenchMain {
         System.exit(exit);
     }
 
-    /** docs/benchmarks.md: the method (a resource of this module), then the report with its headings one level down. */
-    static String docsPage(String reportMarkdown) throws java.io.IOException {
-        String method;
-        try (var in = BenchMain.class.getResourceAsStream("/benchmarks-method.md")) {
-            method = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        }
+    private static final String LATEST = "## Latest full run";
+
+    /**
+     * docs/benchmarks.md after a full run: the page above its "Latest full run" section as it was (the method,
+     * kept by hand), then this run's report with its headings one level down as the new "Latest full run", then
+     * the rest of the page as it was, its former latest run renamed "Full run": earlier runs and the notes written
+     * by hand about them stay.
+     */
+    static String docsPage(String existing, String reportMarkdown, java.time.LocalDate day) {
+        String page = existing == null ? "# Benchmarks\n" : existing;
+        int newline = page.indexOf("\n" + LATEST);
+        int at = page.startsWith(LATEST) ? 0 : newline < 0 ? -1 : newline + 1;
+        String head = at < 0 ? page : page.substring(0, at);
+        String earlier = at < 0 ? "" : "## Full run" + page.substring(at + LATEST.length());
         String body = reportMarkdown.substring(reportMarkdown.indexOf('\n') + 1).replace("\n## ", "\n### ");
-        return method.stripTrailing() + "\n\n## Latest full run\n" + body;
+        return head.stripTrailing() + "\n\n" + LATEST + " (" + day + ")\n" + body.stripTrailing() + "\n"
+                + (earlier.isEmpty() ? "" : "\n" + earlier);
     }
 
     static List<String> jvmArguments() {

@@ -41,9 +41,40 @@ class ReportTest {
     }
 
     @Test
-    void theDocsPageIsTheMethodThenTheReportOneLevelDown() throws Exception {
-        String page = BenchMain.docsPage(new Report().meta("date", "today").text("Intake", "x").markdown());
-        assertThat(page).startsWith("# Benchmarks").contains("## The command").contains("## Latest full run")
-                .contains("### Run").contains("### Results").contains("### Intake").doesNotContain("# OCOP Platform benchmarks");
+    void aFullRunBecomesTheLatestRunAndKeepsTheMethodEarlierRunsAndNotes() {
+        String before = """
+                # Benchmarks
+
+                How it measures, kept by hand.
+
+                ## Latest full run (2026-12-04, evening)
+
+                ### Results
+
+                | ready | 24.2 s |
+
+                ## What the figures say (2026-12-04)
+
+                Ready time met; rebuild bound by decoding.
+                """;
+        String report = new Report().meta("date", "2026-12-05T07:49:27Z").text("Intake", "Hồ sơ: 99,7/s").markdown();
+
+        String page = BenchMain.docsPage(before, report, java.time.LocalDate.of(2026, 12, 5));
+
+        assertThat(page).startsWith("# Benchmarks\n\nHow it measures, kept by hand.\n\n## Latest full run (2026-12-05)\n")
+                .contains("### Run").contains("### Intake\n\nHồ sơ: 99,7/s").doesNotContain("# OCOP Platform benchmarks")
+                .contains("## Full run (2026-12-04, evening)\n\n### Results\n\n| ready | 24.2 s |")
+                .endsWith("## What the figures say (2026-12-04)\n\nReady time met; rebuild bound by decoding.\n");
+        assertThat(page.indexOf("## Latest full run (2026-12-05)")).isLessThan(page.indexOf("## Full run (2026-12-04"));
+        assertThat(page.split("## Latest full run", -1)).hasSize(2);
+    }
+
+    @Test
+    void aPageWithoutARunYetGetsTheReportBelowWhatItHas() {
+        String page = BenchMain.docsPage(null, new Report().meta("date", "today").markdown(),
+                java.time.LocalDate.of(2026, 12, 5));
+
+        assertThat(page).startsWith("# Benchmarks\n\n## Latest full run (2026-12-05)\n").contains("### Run")
+                .doesNotContain("## Full run");
     }
 }
