@@ -51,12 +51,17 @@ record CpuTimes(Map<String, Used> byProcess) {
         return new CpuTimes(used);
     }
 
-    double totalMs() {
-        return byProcess.values().stream().mapToDouble(Used::totalMs).sum();
+    /** What every process used, together. */
+    Used total() {
+        return new Used(byProcess.values().stream().mapToDouble(Used::userMs).sum(),
+                byProcess.values().stream().mapToDouble(Used::systemMs).sum());
     }
 
-    double systemMs() {
-        return byProcess.values().stream().mapToDouble(Used::systemMs).sum();
+    /** Each process's share of {@code count} units of work (submissions, seconds). */
+    CpuTimes per(double count) {
+        Map<String, Used> per = new LinkedHashMap<>();
+        byProcess.forEach((name, used) -> per.put(name, new Used(used.userMs / count, used.systemMs / count)));
+        return new CpuTimes(per);
     }
 
     /**

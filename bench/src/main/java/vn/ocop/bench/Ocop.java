@@ -73,13 +73,13 @@ final class Ocop implements AutoCloseable {
                 .readyTimeout(Duration.ofSeconds(300));
         List<String> serviceJvm = options.get("service-jvm").isBlank() ? List.of()
                 : List.of(options.get("service-jvm").trim().split("\\s+"));
-        Set<String> tuned = options.set("service-jvm-services").isEmpty() ? Set.copyOf(SERVICES)
-                : options.set("service-jvm-services");
-        if (!SERVICES.containsAll(tuned)) {
-            throw new IllegalArgumentException("--service-jvm-services names unknown services: " + tuned
+        Set<String> named = options.set("service-jvm-services");
+        if (!SERVICES.containsAll(named)) {
+            throw new IllegalArgumentException("--service-jvm-services names unknown services: " + named
                     + "; known: " + SERVICES);
         }
-        SERVICES.stream().filter(tuned::contains).forEach(service -> builder.jvmOptions(service, serviceJvm));
+        SERVICES.stream().filter(service -> named.isEmpty() || named.contains(service))
+                .forEach(service -> builder.jvmOptions(service, serviceJvm));
         Platform platform = builder.start();
         Duration startedIn = Duration.ofNanos(System.nanoTime() - begin);
         return new Ocop(platform, startedIn, password);

@@ -287,13 +287,6 @@ final class Scenarios implements AutoCloseable {
         return CpuTimes.of(pids);
     }
 
-    private static CpuTimes per(CpuTimes used, double count) {
-        Map<String, CpuTimes.Used> per = new LinkedHashMap<>();
-        used.byProcess().forEach((name, u) -> per.put(name,
-                new CpuTimes.Used(u.userMs() / count, u.systemMs() / count)));
-        return new CpuTimes(per);
-    }
-
     /** One timed phase: fresh DRAFT dossiers submitted at a fixed rate through the gateway or directly. */
     private Submissions submissions(String target, int rate, Duration warmup, Duration measure, String label) {
         int needed = (int) Math.ceil(rate * (warmup.toMillis() + measure.toMillis()) / 1000.0) + 10;
@@ -309,9 +302,9 @@ final class Scenarios implements AutoCloseable {
                                 ocop.adminToken, Map.of())).thenApply(r -> counted(statuses, r)));
         settle();
         long succeeded = statuses.getOrDefault(200, new AtomicLong()).get();
-        CpuTimes cpu = per(cpuNow().since(before), Math.max(1, succeeded));
+        CpuTimes cpu = cpuNow().since(before).per(Math.max(1, succeeded));
         log(label + ": " + stats + " statuses " + statuses + String.format(Locale.ROOT,
-                " CPU per submission %.2f ms (kernel %.2f)", cpu.totalMs(), cpu.systemMs()));
+                " CPU per submission %.2f ms (kernel %.2f)", cpu.total().totalMs(), cpu.total().systemMs()));
         return new Submissions(stats, statuses, cpu);
     }
 
@@ -321,7 +314,7 @@ final class Scenarios implements AutoCloseable {
         CpuTimes before = cpuNow();
         long begin = System.nanoTime();
         LockSupport.parkNanos(length.toNanos());
-        return per(cpuNow().since(before), BenchMain.since(begin).toMillis() / 1000.0);
+        return cpuNow().since(before).per(BenchMain.since(begin).toMillis() / 1000.0);
     }
 
     /**
@@ -347,8 +340,7 @@ final class Scenarios implements AutoCloseable {
         processes.add("all processes");
         for (String process : processes) {
             boolean all = process.equals("all processes");
-            CpuTimes.Used idleUsed = all ? new CpuTimes.Used(idle.totalMs() - idle.systemMs(), idle.systemMs())
-                    : idle.byProcess().get(process);
+            CpuTimes.Used idleUsed = all ? idle.total() : idle.byProcess().get(process);
             table.append("| ").append(all ? "**all processes**" : process).append(" | ")
                     .append(Report.number(idleUsed.totalMs(), 1)).append(" |");
             for (Step step : first.values()) {
@@ -356,8 +348,7 @@ final class Scenarios implements AutoCloseable {
                 double kernel = 0;
                 double sum = 0;
                 for (CpuTimes perSubmission : step.cpuPerSubmission()) {
-                    CpuTimes.Used used = all ? new CpuTimes.Used(perSubmission.totalMs() - perSubmission.systemMs(),
-                            perSubmission.systemMs()) : perSubmission.byProcess().get(process);
+                    CpuTimes.Used used = all ? perSubmission.total() : perSubmission.byProcess().get(process);
                     if (used != null) {
                         total.add(used.totalMs());
                         kernel += used.systemMs();

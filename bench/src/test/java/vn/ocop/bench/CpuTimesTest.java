@@ -30,8 +30,19 @@ class CpuTimesTest {
         CpuTimes used = after.since(before);
 
         assertThat(used.byProcess()).containsOnlyKeys("dossier-service");
-        assertThat(used.totalMs()).isCloseTo(1_050, within(1e-9));
-        assertThat(used.systemMs()).isCloseTo(250, within(1e-9));
+        assertThat(used.total().totalMs()).isCloseTo(1_050, within(1e-9));
+        assertThat(used.total().systemMs()).isCloseTo(250, within(1e-9));
+    }
+
+    @Test
+    void eachProcessIsChargedItsShareOfTheWorkDone() {
+        CpuTimes used = new CpuTimes(Map.of("dossier-service", new CpuTimes.Used(800, 200),
+                "gateway", new CpuTimes.Used(300, 100)));
+
+        CpuTimes perSubmission = used.per(100);
+
+        assertThat(perSubmission.byProcess().get("dossier-service")).isEqualTo(new CpuTimes.Used(8, 2));
+        assertThat(perSubmission.total()).isEqualTo(new CpuTimes.Used(11, 3));
     }
 
     @Test
