@@ -12,6 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +28,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
 import net.javacrumbs.shedlock.core.ClockProvider;
 import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
 import net.javacrumbs.shedlock.core.LockConfiguration;
@@ -39,7 +46,9 @@ import vn.ocop.notification.units.UnitDirectory;
 /**
  * Sends the reminders that are due: for each open deadline, the offset that fired last, to each unit that still
  * owes something. The send key (deadline, unit, offset) is inserted before delivery, so each reminder goes out at
- * most once whatever the number of replicas or restarts; one replica at a time runs the pass (ShedLock).
+ * most once whatever the number of replicas or restarts; one replica at a time runs the pass (ShedLock, its lock
+ * kept alive for as long as the pass runs). A pass delivers {@code pass-concurrency} reminders at once: each is a
+ * few MongoDB round trips of its own, and one after the other a pass of 100,000 took about ten minutes.
  */
 @Service
 public class ReminderPlanner {
@@ -54,6 +63,9 @@ public class ReminderPlanner {
     private final Clock clock;
     private final MeterRegistry meters;
     private final LockingTaskExecutor locks;
+    private final Duration lockAtMostFor;
+    private final int passConcurrency;
+    private final ExecutorService deliveries = Executors.newVirtualThreadPerTaskExecutor();
 
     /** The lock of a pass, the scheduled one's as the one an officer asks for. */
     static final String PASS_LOCK = "deadline-reminders";
@@ -68,11 +80,18 @@ public class ReminderPlanner {
         this.texts = new ReminderTexts(units::name);
         this.clock = clock;
         this.meters = meters;
+        this.lockAtMostFor = settings.lockAtMostFor();
+        this.passConcurrency = settings.passConcurrency();
+    }
+
+    @PreDestroy
+    void stop() {
+        deliveries.shutdownNow();
     }
 
     @Scheduled(fixedDelayString = "${ocop.notification.reminders.poll-interval:PT1M}",
             initialDelayString = "${ocop.notification.reminders.poll-interval:PT1M}")
-    @SchedulerLock(name = PASS_LOCK, lockAtMostFor = "PT10M")
+    @SchedulerLock(name = PASS_LOCK, lockAtMostFor = "${ocop.notification.reminders.lock-at-most-for:PT2M}")
     public void scheduledPass() {
         try {
             runOnce();
@@ -91,7 +110,7 @@ public class ReminderPlanner {
             LockingTaskExecutor.TaskResult<Integer> pass = locks.executeWithLock(
                     (LockingTaskExecutor.TaskWithResult<Integer>) this::runOnce,
                     // the lock lives on real time (ShedLock's clock), whatever the platform clock says
-                    new LockConfiguration(ClockProvider.now(), PASS_LOCK, Duration.ofMinutes(10), Duration.ZERO));
+                    new LockConfiguration(ClockProvider.now(), PASS_LOCK, lockAtMostFor, Duration.ZERO));
             return pass.wasExecuted() ? Optional.of(pass.getResult()) : Optional.empty();
         } catch (RuntimeException | Error e) {
             throw e;
@@ -100,10 +119,13 @@ public class ReminderPlanner {
         }
     }
 
-    /** One pass over the calendar, without the lock; returns the number of reminders delivered in it. */
+    /**
+     * One pass over the calendar, without the lock; returns the number of reminders delivered in it. A reminder that
+     * fails (MongoDB unreachable) fails the pass once the others under way ended; the next pass delivers what is left.
+     */
     public int runOnce() {
         Instant now = clock.instant();
-        int delivered = 0;
+        Pass pass = new Pass();
         for (DeadlineDocument deadline : calendar.open()) {
             if (deadline.dueDate() == null || deadline.offsets() == null) {
                 continue;
@@ -114,12 +136,47 @@ public class ReminderPlanner {
                 continue;
             }
             for (Shortfall shortfall : shortfalls(deadline)) {
-                if (remind(deadline, due, offset.get(), shortfall, now)) {
-                    delivered++;
-                }
+                pass.deliver(() -> remind(deadline, due, offset.get(), shortfall, now));
             }
         }
-        return delivered;
+        return pass.end();
+    }
+
+    /** The reminders of one pass, {@link #passConcurrency} at a time. */
+    private final class Pass {
+        private final Semaphore slots = new Semaphore(passConcurrency);
+        private final AtomicInteger delivered = new AtomicInteger();
+        private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+
+        void deliver(BooleanSupplier reminder) {
+            slots.acquireUninterruptibly();
+            if (failure.get() != null) {
+                slots.release();
+                end(); // throws the failure once the reminders under way ended
+            }
+            deliveries.execute(() -> {
+                try {
+                    if (reminder.getAsBoolean()) {
+                        delivered.incrementAndGet();
+                    }
+                } catch (RuntimeException e) {
+                    failure.compareAndSet(null, e);
+                } finally {
+                    slots.release();
+                }
+            });
+        }
+
+        /** Waits for the reminders under way; the number delivered, or the first failure. */
+        int end() {
+            slots.acquireUninterruptibly(passConcurrency);
+            slots.release(passConcurrency);
+            RuntimeException first = failure.get();
+            if (first != null) {
+                throw first;
+            }
+            return delivered.get();
+        }
     }
 
     private List<Shortfall> shortfalls(DeadlineDocument deadline) {

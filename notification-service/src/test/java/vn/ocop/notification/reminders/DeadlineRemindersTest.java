@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -299,6 +300,40 @@ class DeadlineRemindersTest {
             pass.get();
         }
         assertThat(api().post("/reminders/run", TestTokens.provinceOfficer(), null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aPassThatOutlastsItsLockKeepsTheLockUntilItEnds() throws Exception {
+        var running = new java.util.concurrent.CountDownLatch(1);
+        var release = new java.util.concurrent.CountDownLatch(1);
+        var otherReplica = new net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor(lockProvider);
+        // the shortest lock there is (30 s), extended every 15 s while the pass runs
+        var pass = CompletableFuture.runAsync(() -> otherReplica.executeWithLock((Runnable) () -> {
+            running.countDown();
+            try {
+                release.await(60, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, new net.javacrumbs.shedlock.core.LockConfiguration(net.javacrumbs.shedlock.core.ClockProvider.now(),
+                ReminderPlanner.PASS_LOCK, Duration.ofSeconds(30), Duration.ZERO)));
+        assertThat(running.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        try {
+            Date lockedUntil = passLockUntil();
+            await().atMost(Duration.ofSeconds(25)).until(() -> passLockUntil().after(lockedUntil));
+            assertThat(passLockUntil()).isAfter(Date.from(Instant.now().plusSeconds(20)));
+            assertThat(api().post("/reminders/run", TestTokens.provinceOfficer(), null).status()).isEqualTo(409);
+        } finally {
+            release.countDown();
+            pass.get();
+        }
+        assertThat(passLockUntil()).isBeforeOrEqualTo(new Date());
+        assertThat(api().post("/reminders/run", TestTokens.provinceOfficer(), null).status()).isEqualTo(200);
+    }
+
+    private Date passLockUntil() {
+        return mongo.getCollection("shedlock").find(new org.bson.Document("_id", ReminderPlanner.PASS_LOCK)).first()
+                .getDate("lockUntil");
     }
 
     @Test
