@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -135,8 +136,12 @@ public class ReminderPlanner {
             if (offset.isEmpty()) {
                 continue;
             }
-            for (Shortfall shortfall : shortfalls(deadline)) {
-                pass.deliver(() -> remind(deadline, due, offset.get(), shortfall, now));
+            List<Shortfall> owed = shortfalls(deadline);
+            Set<String> remindedBefore = sentTo(deadline, offset.get(), owed);
+            for (Shortfall shortfall : owed) {
+                if (!remindedBefore.contains(shortfall.unitCode())) {
+                    pass.deliver(() -> remind(deadline, due, offset.get(), shortfall, now));
+                }
             }
         }
         return pass.end();
@@ -177,6 +182,25 @@ public class ReminderPlanner {
             }
             return delivered.get();
         }
+    }
+
+    /**
+     * The units of {@code owed} this offset's reminder was already delivered to, read in one query by send key: the
+     * passes of every minute while an offset is current (up to {@code max-lateness}) would otherwise try the insert
+     * and read back the send of every reminder again (a minute-long pass of nothing at 100,000 reminders).
+     */
+    private Set<String> sentTo(DeadlineDocument deadline, int offset, List<Shortfall> owed) {
+        if (owed.isEmpty()) {
+            return Set.of();
+        }
+        List<String> keys = owed.stream()
+                .map(shortfall -> Obligations.reminderKey(deadline.id(), shortfall.unitCode(), offset)).toList();
+        var sent = query(where("_id").in(keys).and("state").is(ReminderSend.State.SENT));
+        sent.fields().include("unitCode");
+        Set<String> units = new HashSet<>();
+        mongo.find(sent, org.bson.Document.class, mongo.getCollectionName(ReminderSend.class))
+                .forEach(send -> units.add(send.getString("unitCode")));
+        return units;
     }
 
     private List<Shortfall> shortfalls(DeadlineDocument deadline) {

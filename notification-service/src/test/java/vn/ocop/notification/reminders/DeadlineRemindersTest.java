@@ -82,6 +82,8 @@ class DeadlineRemindersTest {
     MeterRegistry meters;
     @Autowired
     net.javacrumbs.shedlock.core.LockProvider lockProvider;
+    @Autowired
+    vn.ocop.notification.MongoInserts inserts;
 
     private Api api() {
         return new Api(port);
@@ -300,6 +302,29 @@ class DeadlineRemindersTest {
             pass.get();
         }
         assertThat(api().post("/reminders/run", TestTokens.provinceOfficer(), null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void laterPassesWhileAnOffsetIsCurrentDoNotTryTheRemindersDeliveredBefore() throws Exception {
+        LocalDate deadline = LocalDate.of(2018, 7, 10);
+        String roundId = "dot-1-2018-" + UUID.randomUUID();
+        at(LocalDate.of(2018, 6, 1), LocalTime.of(9, 0));
+        openRound(roundId, deadline, List.of("883", "884", "886"));
+        String deadlineId = "round:" + roundId;
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> mongo.exists(query(where("_id").is(deadlineId)), DeadlineDocument.class));
+        at(deadline.minusDays(7), LocalTime.of(8, 0, 1));
+        planner.runOnce();
+        assertThat(sentFor(deadlineId)).hasSize(3);
+
+        long before = inserts.into("reminder_sends");
+        at(deadline.minusDays(7), LocalTime.of(9, 0));
+        planner.runOnce();
+        at(deadline.minusDays(6), LocalTime.of(9, 0)); // offset 7 is still the current one (max-lateness 3 days)
+        planner.runOnce();
+
+        assertThat(inserts.into("reminder_sends")).isEqualTo(before);
+        assertThat(sentFor(deadlineId)).hasSize(3);
     }
 
     @Test
