@@ -936,9 +936,14 @@ final class Scenarios implements AutoCloseable {
             settle();
             long begin = System.nanoTime();
             Http.Response run = ocop.notification.postJson("/reminders/run", ocop.adminToken, Map.of());
+            // 409: a scheduled pass holds the lock, and it may have read the calendar before this repetition's
+            // deadlines were made: ask again until this pass runs; the clock keeps running from the first call
+            while (run.status() == 409 && BenchMain.since(begin).compareTo(Duration.ofMinutes(15)) < 0) {
+                LockSupport.parkNanos(Duration.ofSeconds(1).toNanos());
+                run = ocop.notification.postJson("/reminders/run", ocop.adminToken, Map.of());
+            }
             double pass = BenchMain.since(begin).toMillis() / 1000.0;
-            // 409: the scheduled pass had just started and delivers the same reminders; the clock runs on to the e-mails
-            Ocop.require(run.status() == 200 || run.status() == 409, "reminder pass", run);
+            Ocop.require(run.status() == 200, "reminder pass", run);
             long lastProgress = System.nanoTime();
             long lastCount = -1;
             while (smtp.distinct(tag) < expected
@@ -949,6 +954,10 @@ final class Scenarios implements AutoCloseable {
                     lastProgress = System.nanoTime();
                 }
                 LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+            }
+            if (smtp.distinct(tag) == 0) {
+                throw new IllegalStateException("reminders rep " + (rep + 1) + ": no e-mail reached the SMTP sink in "
+                        + BenchMain.since(begin).toSeconds() + " s (pass answered " + run.body() + ")");
             }
             // late duplicates would arrive after the last expected message: give them a moment
             double total = (smtp.lastAtNanos(tag) - begin) / 1e9;
