@@ -5,6 +5,7 @@ import java.util.Objects;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -60,6 +61,23 @@ public final class EventJson {
     /** Reads a body as the record registered for its type. */
     public static OcopEvent read(byte[] json, EventType type) {
         return read(json, type.payloadClass());
+    }
+
+    /**
+     * Maps a body already parsed ({@link EventSchemas#parse}) to the record registered for its type, as
+     * {@link #read(byte[], Class)} reads the bytes.
+     *
+     * @throws EventFormatException if the tree does not fit the class
+     */
+    public static OcopEvent read(JsonNode body, EventType type) {
+        Objects.requireNonNull(body, "body");
+        Class<? extends OcopEvent> bodyClass = type.payloadClass();
+        try {
+            return MAPPER.treeToValue(body, bodyClass);
+        } catch (JacksonException e) {
+            throw new EventFormatException("Cannot read " + bodyClass.getSimpleName() + describeLocation(e)
+                    + ": " + e.getOriginalMessage(), e);
+        }
     }
 
     /** The failing field as a JSON path, e.g. {@code $.entity.type} or {@code $.reasons[0].item}. */

@@ -10,35 +10,56 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.PathType;
-import com.networknt.schema.SchemaValidatorsConfig;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.path.PathType;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Validates event bodies against the JSON Schema of their type (draft 2020-12, {@code format} asserted).
  * <p>
- * Every schema is loaded and compiled once, when this class is first used; validation is thread-safe.
- * The schema library works on Jackson 2 trees, which stay inside this class.
+ * Every schema is loaded and compiled once, when this class is first used; validation is thread-safe. A consumer
+ * reads a body once: {@link #parse} gives the tree that {@link #validate(EventType, JsonNode)} checks and
+ * {@link EventJson#read(JsonNode, EventType)} maps, instead of each parsing the bytes again.
  */
 public final class EventSchemas {
 
     // Floats as BigDecimal so that "multipleOf": 0.01 is checked exactly (85.55 is not a binary fraction).
-    private static final ObjectMapper JSON = new ObjectMapper()
+    private static final JsonMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
-    private static final Map<EventType, JsonSchema> SCHEMAS = loadAll();
+    private static final Map<EventType, Schema> SCHEMAS = loadAll();
 
     private EventSchemas() {
+    }
+
+    /**
+     * A body as the tree its schema is checked on: duplicate keys and trailing tokens are refused, decimals kept
+     * exact.
+     *
+     * @throws EventFormatException if the body is empty or not JSON, with {@code $: empty body} or
+     *                              {@code $: not valid JSON: <reason>}
+     */
+    public static JsonNode parse(byte[] json) {
+        if (json == null || json.length == 0) {
+            throw new EventFormatException("$: empty body");
+        }
+        try {
+            return JSON.readTree(json);
+        } catch (JacksonException e) {
+            throw new EventFormatException("$: not valid JSON: " + e.getOriginalMessage(), e);
+        }
     }
 
     /**
@@ -57,19 +78,20 @@ public final class EventSchemas {
     /** Validates a JSON body against the schema of a registered type; empty if valid. */
     public static List<String> validate(EventType type, byte[] json) {
         Objects.requireNonNull(type, "type");
-        if (json == null || json.length == 0) {
-            return List.of("$: empty body");
-        }
         JsonNode body;
         try {
-            body = JSON.readTree(json);
-        } catch (JsonProcessingException e) {
-            return List.of("$: not valid JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            body = parse(json);
+        } catch (EventFormatException e) {
+            return List.of(e.getMessage());
         }
+        return validate(type, body);
+    }
+
+    /** Validates a body {@link #parse parsed} before against the schema of a registered type; empty if valid. */
+    public static List<String> validate(EventType type, JsonNode body) {
+        Objects.requireNonNull(type, "type");
         return SCHEMAS.get(type).validate(body).stream()
-                .map(ValidationMessage::getMessage)
+                .map(Error::toString)
                 .sorted()
                 .toList();
     }
@@ -87,31 +109,28 @@ public final class EventSchemas {
         }
     }
 
-    private static Map<EventType, JsonSchema> loadAll() {
-        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
-        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
+    private static Map<EventType, Schema> loadAll() {
+        SchemaRegistryConfig config = SchemaRegistryConfig.builder()
                 .formatAssertionsEnabled(true)
                 .pathType(PathType.JSON_PATH)
                 .locale(Locale.ENGLISH)
                 .build();
-        Map<EventType, JsonSchema> schemas = new EnumMap<>(EventType.class);
+        SchemaRegistry registry = SchemaRegistry.withDialect(Dialects.getDraft202012(),
+                builder -> builder.schemaRegistryConfig(config));
+        Map<EventType, Schema> schemas = new EnumMap<>(EventType.class);
         for (EventType type : EventType.values()) {
-            JsonSchema schema = factory.getSchema(readSchema(type), config);
-            // Compile the validators (and resolve the meta-schema) now, not during the first message a consumer handles.
-            schema.initializeValidators();
-            schemas.put(type, schema);
+            try (InputStream in = EventSchemas.class.getResourceAsStream(type.schemaLocation())) {
+                if (in == null) {
+                    throw new IllegalStateException("Missing schema " + type.schemaLocation() + " for " + type.ceType());
+                }
+                Schema schema = registry.getSchema(in);
+                // Compile the validators (and resolve the meta-schema) now, not during the first message a consumer handles.
+                schema.initializeValidators();
+                schemas.put(type, schema);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read schema " + type.schemaLocation(), e);
+            }
         }
         return Collections.unmodifiableMap(schemas);
-    }
-
-    private static JsonNode readSchema(EventType type) {
-        try (InputStream in = EventSchemas.class.getResourceAsStream(type.schemaLocation())) {
-            if (in == null) {
-                throw new IllegalStateException("Missing schema " + type.schemaLocation() + " for " + type.ceType());
-            }
-            return JSON.readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read schema " + type.schemaLocation(), e);
-        }
     }
 }

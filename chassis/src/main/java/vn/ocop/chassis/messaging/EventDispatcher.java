@@ -12,6 +12,7 @@ import org.springframework.messaging.Message;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import tools.jackson.databind.JsonNode;
 import vn.ocop.chassis.tracing.TraceContext;
 import vn.ocop.contracts.EventFormatException;
 import vn.ocop.contracts.EventJson;
@@ -56,14 +57,21 @@ public final class EventDispatcher {
             skip(envelope.type());
             return;
         }
-        List<String> violations = EventSchemas.validate(type.get(), envelope.payload());
+        JsonNode tree;
+        try {
+            tree = EventSchemas.parse(envelope.payload());
+        } catch (EventFormatException e) {
+            throw new PoisonMessageException("event " + envelope.id() + " of type " + envelope.type()
+                    + " fails its schema: [" + e.getMessage() + "]", e);
+        }
+        List<String> violations = EventSchemas.validate(type.get(), tree);
         if (!violations.isEmpty()) {
             throw new PoisonMessageException("event " + envelope.id() + " of type " + envelope.type()
                     + " fails its schema: " + violations);
         }
         OcopEvent body;
         try {
-            body = EventJson.read(envelope.payload(), type.get());
+            body = EventJson.read(tree, type.get());
         } catch (EventFormatException e) {
             throw new PoisonMessageException("event " + envelope.id() + " is not readable: " + e.getMessage(), e);
         }
