@@ -33,6 +33,17 @@ class EventRoundTripTest {
         assertThat(EventJson.read(json, type)).isEqualTo(sample);
     }
 
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void theTreeAConsumerChecksMapsToTheSameRecordAsTheBytes(EventType type) {
+        byte[] json = EventJson.write(SAMPLES.get(type));
+
+        var tree = EventSchemas.parse(json);
+
+        assertThat(EventSchemas.validate(type, tree)).isEmpty();
+        assertThat(EventJson.read(tree, type)).isEqualTo(SAMPLES.get(type)).isEqualTo(EventJson.read(json, type));
+    }
+
     @Test
     void nullableFieldsMayBeNull() {
         var household = EventSamples.householdDossierWithoutTaxCode();
@@ -52,5 +63,6 @@ class EventRoundTripTest {
 
         assertThat(EventSchemas.validate(EventType.NOTIFICATION_SENT, json)).isEmpty();
         assertThat(EventJson.read(json, NotificationSent.class)).isEqualTo(withNanos);
+        assertThat(EventJson.read(EventSchemas.parse(json), EventType.NOTIFICATION_SENT)).isEqualTo(withNanos);
     }
 }
