@@ -280,28 +280,39 @@ class DeadlineRemindersTest {
 
     @Test
     void anOfficersPassWhileAnotherPassRunsIsRefusedWith409AndRunsOnceItEnded() throws Exception {
-        var running = new java.util.concurrent.CountDownLatch(1);
-        var release = new java.util.concurrent.CountDownLatch(1);
-        var otherReplica = new net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor(lockProvider);
-        var pass = CompletableFuture.runAsync(() -> otherReplica.executeWithLock((Runnable) () -> {
-            running.countDown();
-            try {
-                release.await(30, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, new net.javacrumbs.shedlock.core.LockConfiguration(net.javacrumbs.shedlock.core.ClockProvider.now(),
-                ReminderPlanner.PASS_LOCK, Duration.ofMinutes(1), Duration.ZERO)));
-        assertThat(running.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-        try {
+        try (var otherReplica = new OtherReplicasPass(Duration.ofMinutes(1))) {
             var refused = api().post("/reminders/run", TestTokens.provinceOfficer(), null);
             assertThat(refused.status()).isEqualTo(409);
             assertThat(refused.body()).contains("\"code\":\"reminders.pass-running\"", "Một lượt gửi nhắc hạn đang chạy");
-        } finally {
+        }
+        assertThat(api().post("/reminders/run", TestTokens.provinceOfficer(), null).status()).isEqualTo(200);
+    }
+
+    /** Another replica's pass: holds the pass lock from its creation until it is closed. */
+    private final class OtherReplicasPass implements AutoCloseable {
+        private final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        private final CompletableFuture<Void> pass;
+
+        OtherReplicasPass(Duration lockAtMostFor) throws InterruptedException {
+            var running = new java.util.concurrent.CountDownLatch(1);
+            var locks = new net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor(lockProvider);
+            pass = CompletableFuture.runAsync(() -> locks.executeWithLock((Runnable) () -> {
+                running.countDown();
+                try {
+                    release.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, new net.javacrumbs.shedlock.core.LockConfiguration(net.javacrumbs.shedlock.core.ClockProvider.now(),
+                    ReminderPlanner.PASS_LOCK, lockAtMostFor, Duration.ZERO)));
+            assertThat(running.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        }
+
+        @Override
+        public void close() throws Exception {
             release.countDown();
             pass.get();
         }
-        assertThat(api().post("/reminders/run", TestTokens.provinceOfficer(), null).status()).isEqualTo(200);
     }
 
     @Test
@@ -329,28 +340,12 @@ class DeadlineRemindersTest {
 
     @Test
     void aPassThatOutlastsItsLockKeepsTheLockUntilItEnds() throws Exception {
-        var running = new java.util.concurrent.CountDownLatch(1);
-        var release = new java.util.concurrent.CountDownLatch(1);
-        var otherReplica = new net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor(lockProvider);
         // the shortest lock there is (30 s), extended every 15 s while the pass runs
-        var pass = CompletableFuture.runAsync(() -> otherReplica.executeWithLock((Runnable) () -> {
-            running.countDown();
-            try {
-                release.await(60, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, new net.javacrumbs.shedlock.core.LockConfiguration(net.javacrumbs.shedlock.core.ClockProvider.now(),
-                ReminderPlanner.PASS_LOCK, Duration.ofSeconds(30), Duration.ZERO)));
-        assertThat(running.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-        try {
+        try (var otherReplica = new OtherReplicasPass(Duration.ofSeconds(30))) {
             Date lockedUntil = passLockUntil();
             await().atMost(Duration.ofSeconds(25)).until(() -> passLockUntil().after(lockedUntil));
             assertThat(passLockUntil()).isAfter(Date.from(Instant.now().plusSeconds(20)));
             assertThat(api().post("/reminders/run", TestTokens.provinceOfficer(), null).status()).isEqualTo(409);
-        } finally {
-            release.countDown();
-            pass.get();
         }
         assertThat(passLockUntil()).isBeforeOrEqualTo(new Date());
         assertThat(api().post("/reminders/run", TestTokens.provinceOfficer(), null).status()).isEqualTo(200);
