@@ -55,6 +55,7 @@ import com.mongodb.client.model.Projections;
 import tools.jackson.databind.JsonNode;
 import vn.ocop.bench.Report.Verdict;
 import vn.ocop.chassis.outbox.KafkaOutboxPublisher;
+import vn.ocop.chassis.tracing.TraceContext;
 import vn.ocop.chassis.outbox.OutboxEvent;
 import vn.ocop.contracts.EventJson;
 import vn.ocop.contracts.EventType;
@@ -1077,7 +1078,8 @@ final class Scenarios implements AutoCloseable {
         report.detail("rebuild", map("producedEvents", events, "liveSample", liveSample, "liveSeconds", liveSeconds,
                 "produceSecondsOfTheRest", produceSeconds, "rebuildSeconds", seconds, "recordsReplayed", replayed));
         report.text("Projection rebuild", Report.number(events, 0) + " DossierSubmitted events (the contracts' record, "
-                + "serialized by EventJson, as records built by the chassis `KafkaOutboxPublisher.toRecord`, distinct "
+                + "serialized by EventJson, as records built by the chassis `KafkaOutboxPublisher.toRecord`, each with a "
+                + "traceparent as the outbox gives it, distinct "
                 + "dossier ids, sequence 1) on `" + Topics.DOSSIER_EVENTS + "`, with evaluation- and notification-service "
                 + "stopped so that only reporting-service consumes them. The first " + Report.number(liveSample, 0)
                 + " went through the live consumer (the baseline: " + Report.number(liveRate, 1) + " events/s until its "
@@ -1111,7 +1113,7 @@ final class Scenarios implements AutoCloseable {
                         "bench");
                 OutboxEvent event = new OutboxEvent(UUID.randomUUID().toString(), Topics.DOSSIER_EVENTS,
                         EventType.DOSSIER_SUBMITTED.source(), EventType.DOSSIER_SUBMITTED.ceType(), dossierId, 1, now,
-                        new String(EventJson.write(body), StandardCharsets.UTF_8), null);
+                        new String(EventJson.write(body), StandardCharsets.UTF_8), TraceContext.newTraceparent());
                 producer.send(KafkaOutboxPublisher.toRecord(event));
             }
             producer.flush();

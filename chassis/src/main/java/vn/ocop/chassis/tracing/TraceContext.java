@@ -1,7 +1,7 @@
 package vn.ocop.chassis.tracing;
 
-import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import org.slf4j.MDC;
@@ -18,7 +18,6 @@ public final class TraceContext {
     public static final String MDC_TRACE_ID = "traceId";
 
     private static final Pattern VALID = Pattern.compile("^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private TraceContext() {
     }
@@ -46,12 +45,22 @@ public final class TraceContext {
                 && !traceparent.substring(3, 35).equals("0".repeat(32));
     }
 
+    /**
+     * A new trace with random ids. Trace ids correlate log lines and are sent in clear on every message: they need
+     * to be unique, not unguessable, so they come from {@link ThreadLocalRandom} (as OpenTelemetry's id generator
+     * does) rather than from a SecureRandom, whose shared generator every request and consumed event would queue on.
+     */
     public static String newTraceparent() {
-        byte[] traceId = new byte[16];
-        byte[] spanId = new byte[8];
-        RANDOM.nextBytes(traceId);
-        RANDOM.nextBytes(spanId);
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long traceHigh;
+        long traceLow;
+        long spanId;
+        do {
+            traceHigh = random.nextLong();
+            traceLow = random.nextLong();
+            spanId = random.nextLong();
+        } while ((traceHigh == 0 && traceLow == 0) || spanId == 0); // all-zero ids are invalid
         HexFormat hex = HexFormat.of();
-        return "00-" + hex.formatHex(traceId) + "-" + hex.formatHex(spanId) + "-01";
+        return "00-" + hex.toHexDigits(traceHigh) + hex.toHexDigits(traceLow) + "-" + hex.toHexDigits(spanId) + "-01";
     }
 }

@@ -1,7 +1,7 @@
 package vn.ocop.gateway.edge;
 
-import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import org.springframework.core.Ordered;
@@ -24,7 +24,6 @@ public class TraceparentFilter implements WebFilter {
 
     public static final String HEADER = "traceparent";
     private static final Pattern VALID = Pattern.compile("^00-(?!0{32})[0-9a-f]{32}-(?!0{16})[0-9a-f]{16}-[0-9a-f]{2}$");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
@@ -36,11 +35,18 @@ public class TraceparentFilter implements WebFilter {
         return chain.filter(traced);
     }
 
+    /** Random ids from {@link ThreadLocalRandom}: a trace id must be unique, not unguessable (it travels in clear). */
     static String newTraceparent() {
-        byte[] traceId = new byte[16];
-        byte[] spanId = new byte[8];
-        RANDOM.nextBytes(traceId);
-        RANDOM.nextBytes(spanId);
-        return "00-" + HexFormat.of().formatHex(traceId) + "-" + HexFormat.of().formatHex(spanId) + "-01";
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long traceHigh;
+        long traceLow;
+        long spanId;
+        do {
+            traceHigh = random.nextLong();
+            traceLow = random.nextLong();
+            spanId = random.nextLong();
+        } while ((traceHigh == 0 && traceLow == 0) || spanId == 0); // all-zero ids are invalid
+        HexFormat hex = HexFormat.of();
+        return "00-" + hex.toHexDigits(traceHigh) + hex.toHexDigits(traceLow) + "-" + hex.toHexDigits(spanId) + "-01";
     }
 }

@@ -15,13 +15,18 @@ import java.util.concurrent.Semaphore;
 
 import org.bson.Document;
 
-import org.springframework.data.mongodb.BulkOperationException;
-import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
+import org.bson.types.ObjectId;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Update;
 
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.WriteModel;
 
 import vn.ocop.chassis.messaging.IdempotentProjection;
 
@@ -56,7 +61,12 @@ import vn.ocop.chassis.messaging.IdempotentProjection;
  * all apply can insert); an update that does not fold (operators other than these, or dotted paths) is written on
  * its own, in a next round;</li>
  * <li>writes each round as unordered bulk writes (at most {@value #REQUEST_LIMIT} writes per request). A bulk write
- * never holds two writes of one document, so the order within it does not matter.</li>
+ * never holds two writes of one document, so the order within it does not matter. A document the guards say does
+ * not exist yet, whose first writes fold, is inserted whole ({@code _id}, the fold's {@code $setOnInsert} and
+ * {@code $set}), which is what the upsert would have created: mongo-java-server applies an upsert's operators field
+ * by field, an insert takes the document as it is (a rebuild into a fresh generation is almost all inserts). The
+ * writes go to the driver as documents, without Spring's query and update mapping: ids and values are converted
+ * as that mapping converts them ({@link #mongoId}, {@link #mongoValue}).</li>
  * </ol>
  * {@link #flushInBackground()} does the same on one writer thread of the batch, one flush after the other in the
  * order handed over, while the caller collects the next poll: decoding here and writing in MongoDB overlap instead
@@ -68,6 +78,8 @@ final class ProjectionBatch implements ProjectionWriter.Writes, AutoCloseable {
     /** Writes per request: every write is by {@code _id} alone, which mongo-java-server serves from its index. */
     private static final int REQUEST_LIMIT = 1_000;
     private static final Set<String> FOLDABLE = Set.of("$set", "$unset", "$setOnInsert");
+    private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
+    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
     /** A document that exists without a numeric {@code lastSequence}: no guard {@code lastSequence < s} matches it. */
     private static final long NEVER_MATCHES = Long.MAX_VALUE;
 
@@ -204,7 +216,7 @@ final class ProjectionBatch implements ProjectionWriter.Writes, AutoCloseable {
             }
             for (int from = 0; from < ids.size(); from += REQUEST_LIMIT) {
                 int to = Math.min(ids.size(), from + REQUEST_LIMIT);
-                write(collection, ids.subList(from, to), roundWrites.subList(from, to));
+                write(collection, ids.subList(from, to), roundWrites.subList(from, to), round == 0 ? guards : null);
             }
         }
         guards.putAll(after);
@@ -305,16 +317,26 @@ final class ProjectionBatch implements ProjectionWriter.Writes, AutoCloseable {
                         && document.keySet().stream().noneMatch(field -> field.contains(".")));
     }
 
-    /** One unordered bulk write of upserts by {@code _id} alone, one per document. */
-    private void write(String collection, List<String> ids, List<List<Write>> runs) {
-        var bulk = mongo.bulkOps(BulkMode.UNORDERED, collection);
+    /**
+     * One unordered bulk write, one write per document: an insert of the whole document when {@code existing} (the
+     * guards before the flush, given for the first round only) has no entry for it and its writes fold, otherwise
+     * an upsert by {@code _id} alone.
+     */
+    private void write(String collection, List<String> ids, List<List<Write>> runs, Map<String, Long> existing) {
+        List<WriteModel<Document>> models = new ArrayList<>(ids.size());
         for (int i = 0; i < ids.size(); i++) {
-            bulk.upsert(query(where("_id").is(ids.get(i))), fold(runs.get(i)));
+            List<Write> run = runs.get(i);
+            Object id = mongoId(ids.get(i));
+            if (existing != null && !existing.containsKey(ids.get(i)) && foldable(run.get(0))) {
+                models.add(new InsertOneModel<>(inserted(id, fold(run))));
+            } else {
+                models.add(new UpdateOneModel<>(new Document("_id", id), mongoOperations(fold(run)), UPSERT));
+            }
         }
         try {
-            bulk.execute();
-        } catch (BulkOperationException e) {
-            for (BulkWriteError error : e.getErrors()) {
+            mongo.getCollection(collection).bulkWrite(models, UNORDERED);
+        } catch (MongoBulkWriteException e) {
+            for (BulkWriteError error : e.getWriteErrors()) {
                 if (error.getCode() != DUPLICATE_KEY) {
                     throw e;
                 }
@@ -328,6 +350,43 @@ final class ProjectionBatch implements ProjectionWriter.Writes, AutoCloseable {
                 mongo.upsert(query(where("_id").is(ids.get(error.getIndex()))), fold(failed), collection);
             }
         }
+    }
+
+    /** The document an upsert of these folded writes creates when nothing matches its {@code {_id}} filter. */
+    private Document inserted(Object id, Update folded) {
+        Document document = new Document("_id", id);
+        Document operations = folded.getUpdateObject();
+        for (String operator : List.of("$setOnInsert", "$set")) {
+            if (operations.get(operator) instanceof Document fields) {
+                fields.forEach((field, value) -> document.put(field, mongoValue(value)));
+            }
+        }
+        return document; // an $unset of a field the new document does not have changes nothing
+    }
+
+    /** The update's operators with their values converted for the driver. */
+    private Document mongoOperations(Update update) {
+        Document operations = new Document();
+        update.getUpdateObject().forEach((operator, fields) -> {
+            Document converted = new Document();
+            ((Document) fields).forEach((field, value) -> converted.put(field, mongoValue(value)));
+            operations.put(operator, converted);
+        });
+        return operations;
+    }
+
+    /** An {@code _id} as Spring's query mapping sends it (a 24-digit hexadecimal string becomes an ObjectId). */
+    private Object mongoId(String id) {
+        return mongo.getConverter().convertId(id, ObjectId.class);
+    }
+
+    /** A value as Spring's update mapping sends it; the types the driver takes as they are skip the converter. */
+    private Object mongoValue(Object value) {
+        if (value == null || value instanceof String || value instanceof Integer || value instanceof Long
+                || value instanceof Boolean || value instanceof Double) {
+            return value;
+        }
+        return mongo.getConverter().convertToMongoType(value);
     }
 
     /** The writes as one: $set and $unset in order, the first write's $setOnInsert for what no later write sets. */
