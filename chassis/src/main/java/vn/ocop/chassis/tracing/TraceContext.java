@@ -2,7 +2,6 @@ package vn.ocop.chassis.tracing;
 
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Pattern;
 
 import org.slf4j.MDC;
 
@@ -17,7 +16,10 @@ public final class TraceContext {
     public static final String MDC_TRACEPARENT = "traceparent";
     public static final String MDC_TRACE_ID = "traceId";
 
-    private static final Pattern VALID = Pattern.compile("^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$");
+    /** {@code version-traceid-spanid-flags}: 2, 32, 16 and 2 lowercase hex digits. */
+    private static final int LENGTH = 55;
+    private static final int TRACE_ID_START = 3;
+    private static final int TRACE_ID_END = 35;
 
     private TraceContext() {
     }
@@ -26,7 +28,7 @@ public final class TraceContext {
     public static String begin(String incoming) {
         String traceparent = isValid(incoming) ? incoming : newTraceparent();
         MDC.put(MDC_TRACEPARENT, traceparent);
-        MDC.put(MDC_TRACE_ID, traceparent.substring(3, 35));
+        MDC.put(MDC_TRACE_ID, traceparent.substring(TRACE_ID_START, TRACE_ID_END));
         return traceparent;
     }
 
@@ -40,9 +42,28 @@ public final class TraceContext {
         return isValid(current) ? current : newTraceparent();
     }
 
+    /**
+     * Whether a traceparent is well formed, with a trace id that is not all zeros. Checked character by character
+     * rather than with a regular expression: every consumed record and request passes here.
+     */
     public static boolean isValid(String traceparent) {
-        return traceparent != null && VALID.matcher(traceparent).matches()
-                && !traceparent.substring(3, 35).equals("0".repeat(32));
+        if (traceparent == null || traceparent.length() != LENGTH) {
+            return false;
+        }
+        boolean zeroTraceId = true;
+        for (int i = 0; i < LENGTH; i++) {
+            char c = traceparent.charAt(i);
+            if (i == 2 || i == TRACE_ID_END || i == 52) {
+                if (c != '-') {
+                    return false;
+                }
+            } else if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+                return false;
+            } else if (c != '0' && i >= TRACE_ID_START && i < TRACE_ID_END) {
+                zeroTraceId = false;
+            }
+        }
+        return !zeroTraceId;
     }
 
     /**

@@ -7,6 +7,9 @@ import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.MDC;
 
 class TraceContextTest {
@@ -39,5 +42,27 @@ class TraceContextTest {
         assertThat(replaced).isNotEqualTo(zeroTraceId);
         assertThat(TraceContext.isValid(replaced)).isTrue();
         assertThat(MDC.get(TraceContext.MDC_TRACEPARENT)).isEqualTo(replaced);
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {
+            "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-0", // too short
+            "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-011", // too long
+            "00-4BF92F3577B34DA6A3CE929D0E0E4736-00f067aa0ba902b7-01", // upper case
+            "00-4bf92f3577b34da6a3ce929d0e0e4736_00f067aa0ba902b7-01", // separator
+            "0-04bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", // field boundaries moved
+            "00-4bf92f3577b34da6a3ce929d0e0e473g-00f067aa0ba902b7-01", // not hex
+            "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-0\u0661", // a non-ASCII digit
+            "00-00000000000000000000000000000000-00f067aa0ba902b7-01" // all-zero trace id
+    })
+    void malformedTraceparentsAreInvalid(String traceparent) {
+        assertThat(TraceContext.isValid(traceparent)).isFalse();
+    }
+
+    @Test
+    void aTraceIdWithZerosButOneDigitIsValid() {
+        assertThat(TraceContext.isValid("00-00000000000000000000000000000001-00f067aa0ba902b7-01")).isTrue();
+        assertThat(TraceContext.isValid("ff-10000000000000000000000000000000-0000000000000000-00")).isTrue();
     }
 }

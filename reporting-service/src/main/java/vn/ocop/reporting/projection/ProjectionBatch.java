@@ -310,11 +310,19 @@ final class ProjectionBatch implements ProjectionWriter.Writes, AutoCloseable {
         return segments;
     }
 
+    /** Whether an update has only {@link #FOLDABLE} operators, on top-level fields (no dotted paths). */
     private static boolean foldable(Write write) {
-        Document operations = write.update().getUpdateObject();
-        return FOLDABLE.containsAll(operations.keySet()) && operations.values().stream()
-                .allMatch(fields -> fields instanceof Document document
-                        && document.keySet().stream().noneMatch(field -> field.contains(".")));
+        for (Map.Entry<String, Object> operation : write.update().getUpdateObject().entrySet()) {
+            if (!FOLDABLE.contains(operation.getKey()) || !(operation.getValue() instanceof Document fields)) {
+                return false;
+            }
+            for (String field : fields.keySet()) {
+                if (field.indexOf('.') >= 0) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /**

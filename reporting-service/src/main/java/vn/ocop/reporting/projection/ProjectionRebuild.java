@@ -47,6 +47,8 @@ public class ProjectionRebuild implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuild.class);
     private static final Duration SWITCH_LEASE = Duration.ofSeconds(30);
+    static final String POLL_RECORDS_PROPERTY = "ocop.projections.rebuild.poll-records";
+    private static final int DEFAULT_POLL_RECORDS = 500;
     private static final List<String> TOPICS = List.of(Topics.DOSSIER_EVENTS, Topics.EVALUATION_EVENTS);
 
     public enum State { RUNNING, SWITCHED, FAILED }
@@ -67,6 +69,7 @@ public class ProjectionRebuild implements DisposableBean {
         return thread;
     });
     private final AtomicReference<Status> current = new AtomicReference<>();
+    private final int pollRecords;
     private volatile boolean closing;
 
     public ProjectionRebuild(Generations generations, ProjectionWriter writer, MongoOperations mongo,
@@ -77,6 +80,7 @@ public class ProjectionRebuild implements DisposableBean {
         this.meters = meters;
         this.environment = environment;
         this.clock = clock;
+        this.pollRecords = pollRecords(environment);
     }
 
     public synchronized Status start() {
@@ -236,12 +240,26 @@ public class ProjectionRebuild implements DisposableBean {
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        // a replay reads whole topics: large polls (each written with one bulk write per collection) and fetches
-        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
+        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(pollRecords));
+        // a replay reads whole topics: large fetches
         properties.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(8 * 1024 * 1024));
         properties.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, String.valueOf(64 * 1024 * 1024));
         properties.put(ConsumerConfig.RECEIVE_BUFFER_CONFIG, String.valueOf(1024 * 1024));
         return new KafkaConsumer<>(properties);
+    }
+
+    /**
+     * Records per poll, each poll written with one bulk write per collection. Up to three polls are alive at once
+     * (one being decoded, two handed to the writer) and the events and updates of a poll outlive a young
+     * collection: with 2,000 they overflowed the survivor space of the service's small heap into the old
+     * generation, and garbage collection paused the rebuild for over a quarter of its time (docs/benchmarks.md).
+     */
+    private static int pollRecords(Environment environment) {
+        Integer records = environment.getProperty(POLL_RECORDS_PROPERTY, Integer.class, DEFAULT_POLL_RECORDS);
+        if (records < 1) {
+            throw new IllegalStateException(POLL_RECORDS_PROPERTY + " must be at least 1, was " + records);
+        }
+        return records;
     }
 
     @Override
