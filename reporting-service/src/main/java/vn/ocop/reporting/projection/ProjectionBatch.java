@@ -98,10 +98,10 @@ final class ProjectionBatch implements ProjectionWriter.Writes, AutoCloseable {
      * because nothing else writes these collections while the batch is in use. mongo-java-server answers a
      * {@code _id: {$in: [...]}} of a poll's 2,000 ids in about as long as scanning the collection (measured:
      * ≈130 ms on 18,000 documents), so reading the guards per flush would again cost time in proportion to the
-     * collection. Memory: about 100–150 bytes per document (a String id and a Long), ≈150 MB for 1,000,000 ids
-     * over all collections of a generation, released with the batch when the rebuild ends.
+     * collection. Memory: the id String and ≈24 bytes of table per document ({@link SequenceGuards}), ≈100 MB for
+     * 1,000,000 ids over all collections of a generation, released with the batch when the rebuild ends.
      */
-    private final Map<String, Map<String, Long>> lastSequences = new HashMap<>();
+    private final Map<String, SequenceGuards> lastSequences = new HashMap<>();
 
     ProjectionBatch(MongoOperations mongo) {
         this.mongo = mongo;
@@ -186,7 +186,7 @@ final class ProjectionBatch implements ProjectionWriter.Writes, AutoCloseable {
     }
 
     private void write(String collection, Map<String, List<Write>> documents) {
-        Map<String, Long> guards = lastSequences.get(collection);
+        SequenceGuards guards = lastSequences.get(collection);
         if (guards == null) {
             guards = load(collection);
         }
@@ -195,8 +195,9 @@ final class ProjectionBatch implements ProjectionWriter.Writes, AutoCloseable {
         Map<String, Long> after = new HashMap<>();
         int rounds = 0;
         for (var document : documents.entrySet()) {
-            List<Write> applied = applied(document.getValue(), guards.get(document.getKey()), after,
-                    document.getKey());
+            String id = document.getKey();
+            List<Write> applied = applied(document.getValue(), guards.contains(id) ? guards.get(id, 0) : null,
+                    after, id);
             if (!applied.isEmpty()) {
                 List<List<Write>> folded = segments(applied);
                 segments.put(document.getKey(), folded);
@@ -228,8 +229,8 @@ final class ProjectionBatch implements ProjectionWriter.Writes, AutoCloseable {
      * fresh generation: nothing), then kept up to date by the flushes: a value for every document that exists
      * ({@link #NEVER_MATCHES} when it has no numeric {@code lastSequence}), none for a document that does not.
      */
-    private Map<String, Long> load(String collection) {
-        Map<String, Long> loaded = new HashMap<>();
+    private SequenceGuards load(String collection) {
+        SequenceGuards loaded = new SequenceGuards();
         for (Document document : mongo.getCollection(collection).find()
                 .projection(Projections.include(IdempotentProjection.LAST_SEQUENCE)).batchSize(10_000)) {
             loaded.put(String.valueOf(document.get("_id")), sequence(document.get(IdempotentProjection.LAST_SEQUENCE)));
@@ -330,12 +331,12 @@ final class ProjectionBatch implements ProjectionWriter.Writes, AutoCloseable {
      * guards before the flush, given for the first round only) has no entry for it and its writes fold, otherwise
      * an upsert by {@code _id} alone.
      */
-    private void write(String collection, List<String> ids, List<List<Write>> runs, Map<String, Long> existing) {
+    private void write(String collection, List<String> ids, List<List<Write>> runs, SequenceGuards existing) {
         List<WriteModel<Document>> models = new ArrayList<>(ids.size());
         for (int i = 0; i < ids.size(); i++) {
             List<Write> run = runs.get(i);
             Object id = mongoId(ids.get(i));
-            if (existing != null && !existing.containsKey(ids.get(i)) && foldable(run.get(0))) {
+            if (existing != null && !existing.contains(ids.get(i)) && foldable(run.get(0))) {
                 models.add(new InsertOneModel<>(inserted(id, fold(run))));
             } else {
                 models.add(new UpdateOneModel<>(new Document("_id", id), mongoOperations(fold(run)), UPSERT));
