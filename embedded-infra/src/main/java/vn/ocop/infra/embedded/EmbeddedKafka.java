@@ -101,7 +101,8 @@ public final class EmbeddedKafka implements AutoCloseable {
         if (port == 0) {
             port = freePort();
         }
-        if (controllerPort == 0) {
+        while (controllerPort == 0 || controllerPort == port) {
+            // the kernel may hand back the port just released for the broker: Kafka refuses one port for both
             controllerPort = freePort();
         }
         dataDirectory = persistentDirectory != null ? persistentDirectory : createTemporaryDirectory();
