@@ -20,6 +20,7 @@ public final class TraceContext {
     private static final int LENGTH = 55;
     private static final int TRACE_ID_START = 3;
     private static final int TRACE_ID_END = 35;
+    private static final int SPAN_ID_END = 52;
 
     private TraceContext() {
     }
@@ -53,7 +54,7 @@ public final class TraceContext {
         boolean zeroTraceId = true;
         for (int i = 0; i < LENGTH; i++) {
             char c = traceparent.charAt(i);
-            if (i == 2 || i == TRACE_ID_END || i == 52) {
+            if (i == TRACE_ID_START - 1 || i == TRACE_ID_END || i == SPAN_ID_END) {
                 if (c != '-') {
                     return false;
                 }
