@@ -1,13 +1,21 @@
 package vn.ocop.contracts;
 
+import java.time.Instant;
 import java.util.Objects;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.cfg.DateTimeFeature;
+import tools.jackson.databind.deser.std.DelegatingDeserializer;
+import tools.jackson.databind.ext.javatime.deser.InstantDeserializer;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
 /**
  * The one place that turns event bodies into JSON and back (UTF-8).
@@ -23,6 +31,8 @@ public final class EventJson {
             .disable(DateTimeFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .addModule(new SimpleModule("utc-instants")
+                    .addDeserializer(Instant.class, UtcFirstInstantDeserializer.wrapping(InstantDeserializer.INSTANT)))
             .build();
 
     private EventJson() {
@@ -77,6 +87,39 @@ public final class EventJson {
         } catch (JacksonException e) {
             throw new EventFormatException("Cannot read " + bodyClass.getSimpleName() + describeLocation(e)
                     + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * Jackson's own {@link InstantDeserializer} (its options, its errors), with the UTC form every producer writes
+     * read by {@link IsoInstants} first: see there why.
+     */
+    private static final class UtcFirstInstantDeserializer extends DelegatingDeserializer {
+
+        UtcFirstInstantDeserializer(ValueDeserializer<?> standard) {
+            super(standard);
+        }
+
+        // Jackson's delegating base is typed for Object; it returns the Instants of its delegate or its own.
+        @SuppressWarnings("unchecked")
+        static ValueDeserializer<Instant> wrapping(ValueDeserializer<Instant> standard) {
+            return (ValueDeserializer<Instant>) (ValueDeserializer<?>) new UtcFirstInstantDeserializer(standard);
+        }
+
+        @Override
+        protected ValueDeserializer<?> newDelegatingInstance(ValueDeserializer<?> newDelegatee) {
+            return new UtcFirstInstantDeserializer(newDelegatee);
+        }
+
+        @Override
+        public Object deserialize(JsonParser parser, DeserializationContext context) {
+            if (parser.hasToken(JsonToken.VALUE_STRING)) {
+                Instant utc = IsoInstants.parseUtc(parser.getString());
+                if (utc != null) {
+                    return utc;
+                }
+            }
+            return super.deserialize(parser, context);
         }
     }
 

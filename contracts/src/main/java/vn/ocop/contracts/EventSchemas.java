@@ -14,6 +14,7 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.dialect.Dialects;
 import com.networknt.schema.path.PathType;
 
@@ -115,7 +116,10 @@ public final class EventSchemas {
                 .pathType(PathType.JSON_PATH)
                 .locale(Locale.ENGLISH)
                 .build();
-        SchemaRegistry registry = SchemaRegistry.withDialect(Dialects.getDraft202012(),
+        Dialect draft202012 = Dialect.builder(Dialects.getDraft202012())
+                .format(new UtcFirstDateTimeFormat())
+                .build();
+        SchemaRegistry registry = SchemaRegistry.withDialect(draft202012,
                 builder -> builder.schemaRegistryConfig(config));
         Map<EventType, Schema> schemas = new EnumMap<>(EventType.class);
         for (EventType type : EventType.values()) {

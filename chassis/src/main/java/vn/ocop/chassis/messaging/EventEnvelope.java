@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 
+import vn.ocop.contracts.IsoInstants;
+
 /** The CloudEvents attributes of a received record, read from its Kafka headers, and its raw JSON body. */
 public record EventEnvelope(
         String id,
@@ -32,7 +34,7 @@ public record EventEnvelope(
                     required(headers, CloudEventHeaders.SOURCE),
                     required(headers, CloudEventHeaders.SUBJECT),
                     CloudEventHeaders.parseSequence(sequence),
-                    time == null ? null : Instant.parse(time),
+                    time == null ? null : IsoInstants.parse(time),
                     optional(headers, CloudEventHeaders.TRACEPARENT),
                     payload == null ? new byte[0] : payload);
         } catch (NumberFormatException | DateTimeParseException e) {
