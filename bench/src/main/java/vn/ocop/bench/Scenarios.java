@@ -1013,7 +1013,8 @@ final class Scenarios implements AutoCloseable {
         for (String service : List.of("evaluation-service", "notification-service")) {
             ocop.platform.stop(service, Duration.ofSeconds(20));
         }
-        if (options.set("scenarios").contains("reminders")) {
+        boolean afterReminders = options.set("scenarios").contains("reminders");
+        if (afterReminders) {
             // The reminder fan-out's deadlines, reminders, inbox items and e-mails (three repetitions) are held in
             // this JVM's heap by the in-memory Mongo-wire server; left there, they made a full run's rebuild a
             // measure of this JVM's collector (~6,000/s against 13,505/s alone on the same build). Nothing reads
@@ -1106,7 +1107,7 @@ final class Scenarios implements AutoCloseable {
                 + "applies them. `POST /admin/projections/rebuild` replays both topics from offset 0 into a new "
                 + "generation; events/s = recordsReplayed / (finishedAt − startedAt) from `GET /admin/projections`. "
                 + "The previous generation is dropped after each repetition."
-                + (options.set("scenarios").contains("reminders")
+                + (afterReminders
                         ? " Before the rebuild the reminder fan-out's database (ocop-notification) was dropped, so "
                         + "that its data no longer filled this JVM's heap (the in-memory Mongo-wire server)."
                         : ""));
