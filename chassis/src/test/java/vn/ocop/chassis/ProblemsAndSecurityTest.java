@@ -117,6 +117,31 @@ class ProblemsAndSecurityTest {
     }
 
     @Test
+    void aRoleThatMayNeverUseAnEndpointIsRefusedBeforeItsRequestIsReadOrValidated() throws Exception {
+        String tanChau = TestTokens.localityOfficer("AG-TCH");
+        String invalid = "{\"name\": \"\", \"criteriaSet\": 0}";
+        assertProblem(call("POST", "/sample/province-only/products", tanChau, invalid, "application/json", null), 403,
+                "auth.forbidden");
+        assertProblem(call("POST", "/sample/province-only/products", tanChau, "{not json", "application/json", null),
+                403, "auth.forbidden");
+        assertProblem(call("POST", "/sample/province-only/products?page=abc", tanChau, invalid, "application/json",
+                null), 403, "auth.forbidden");
+        // the allowed role still gets the validation problems, and a valid request goes through
+        assertProblem(call("POST", "/sample/province-only/products", TestTokens.provinceOfficer(), invalid,
+                "application/json", null), 400, "request.invalid-fields");
+        assertThat(call("POST", "/sample/province-only/products", TestTokens.provinceOfficer(),
+                "{\"name\": \"Mắm cá linh\", \"criteriaSet\": 8}", "application/json", null).statusCode())
+                .isEqualTo(201);
+        // an expression on an argument is left to method security, which decides after binding
+        String subject = json(call("GET", "/sample/me", tanChau, null, null, null)).get("subject").asString();
+        String valid = "{\"name\": \"Mắm cá linh\", \"criteriaSet\": 8}";
+        assertThat(call("POST", "/sample/named/" + subject + "/products", tanChau, valid, "application/json", null)
+                .statusCode()).isEqualTo(201);
+        assertProblem(call("POST", "/sample/named/someone-else/products", tanChau, valid, "application/json", null),
+                403, "auth.forbidden");
+    }
+
+    @Test
     void aDatabaseOutageIs503EvenWhenTheDriverOnlySaysItsPoolIsPaused() throws Exception {
         String token = TestTokens.provinceOfficer();
         HttpResponse<String> paused = call("GET", "/sample/database-outage?cause=pool-paused", token, null, null, null);

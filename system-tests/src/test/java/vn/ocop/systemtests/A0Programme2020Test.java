@@ -160,8 +160,9 @@ class A0Programme2020Test {
         Http.Response trespass = http.postJson("/api/dossier/dossiers/" + foreign.dossierId() + "/submit",
                 p.officerTokens.get("chomoi"), Map.of());
         Summary.check(S, "district officers prepare " + (applicants.size() + 1) + " dossiers in their own district "
-                + "(4 documents each); another district's dossier is out of reach", "Chợ Mới submitting Thoại Sơn's: "
-                + "HTTP " + trespass.status(), () -> assertThat(trespass.status()).isEqualTo(403));
+                + "(4 documents each); another district's dossier is out of reach (answered as missing)",
+                "Chợ Mới submitting Thoại Sơn's: HTTP " + trespass.status(),
+                () -> assertThat(trespass.status()).isEqualTo(404));
 
         List<LocalDate> days = new ArrayList<>(new java.util.TreeSet<>(PLANS.stream().map(Plan::submitOn).toList()));
         days.addAll(LAGGING.keySet());

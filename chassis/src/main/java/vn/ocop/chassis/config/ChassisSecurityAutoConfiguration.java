@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -25,8 +26,11 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import vn.ocop.chassis.security.AgencyTokenConverter;
+import vn.ocop.chassis.security.PreAuthorizeBeforeBinding;
 import vn.ocop.chassis.security.ProblemSecurityHandlers;
 import vn.ocop.chassis.security.SecurityProperties;
 import vn.ocop.chassis.security.VerifiedTokenCache;
@@ -81,6 +85,18 @@ public class ChassisSecurityAutoConfiguration {
                 JwtValidators.createDefaultWithIssuer(jwt.issuer()));
         decoder.setJwtValidator(validator);
         return new VerifiedTokenCache(decoder, VerifiedTokenCache.DEFAULT_SIZE, Clock.systemUTC());
+    }
+
+    /** Role checks ({@code @PreAuthorize}) before the request is read and validated: see the interceptor. */
+    @Bean
+    WebMvcConfigurer preAuthorizeBeforeBinding(ApplicationContext context) {
+        PreAuthorizeBeforeBinding interceptor = new PreAuthorizeBeforeBinding(context);
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(interceptor);
+            }
+        };
     }
 
     @Bean

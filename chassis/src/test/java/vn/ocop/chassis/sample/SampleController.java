@@ -123,4 +123,20 @@ public class SampleController {
     Map<String, String> provinceOnly() {
         return Map.of("ok", "yes");
     }
+
+    /** A role check and a validated body: the role is decided first. */
+    @PostMapping("/province-only/products")
+    @PreAuthorize("hasRole('PROVINCE_OFFICER')")
+    @ResponseStatus(HttpStatus.CREATED)
+    NewProduct provinceOnlyCreate(@Valid @RequestBody NewProduct product, @RequestParam(required = false) Integer page) {
+        return product;
+    }
+
+    /** An expression on an argument can only be decided by method security, once the arguments are bound. */
+    @PostMapping("/named/{name}/products")
+    @PreAuthorize("#name == authentication.name")
+    @ResponseStatus(HttpStatus.CREATED)
+    NewProduct namedCreate(@PathVariable String name, @Valid @RequestBody NewProduct product) {
+        return product;
+    }
 }

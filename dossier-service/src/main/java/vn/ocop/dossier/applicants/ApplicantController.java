@@ -3,6 +3,7 @@ package vn.ocop.dossier.applicants;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.validation.Valid;
 import vn.ocop.chassis.security.AgencyPrincipal;
+import vn.ocop.dossier.access.Access;
 import vn.ocop.dossier.applicants.ApplicantRequests.EntityInput;
 import vn.ocop.dossier.applicants.ApplicantRequests.ProductInput;
 import vn.ocop.dossier.applicants.ApplicantViews.EntityView;
@@ -30,6 +32,7 @@ class ApplicantController {
     }
 
     @PostMapping("/entities")
+    @PreAuthorize(Access.LOCALITY_ACTORS)
     @ResponseStatus(HttpStatus.CREATED)
     EntityView createEntity(@Valid @RequestBody EntityInput input, @AuthenticationPrincipal AgencyPrincipal me) {
         return service.createEntity(input, me);
@@ -46,6 +49,7 @@ class ApplicantController {
     }
 
     @PutMapping("/entities/{id}")
+    @PreAuthorize(Access.LOCALITY_ACTORS)
     EntityView updateEntity(@PathVariable String id, @Valid @RequestBody EntityInput input,
             @AuthenticationPrincipal AgencyPrincipal me) {
         return service.updateEntity(id, input, me);
@@ -57,6 +61,7 @@ class ApplicantController {
     }
 
     @PostMapping("/products")
+    @PreAuthorize(Access.LOCALITY_ACTORS)
     @ResponseStatus(HttpStatus.CREATED)
     ProductView createProduct(@Valid @RequestBody ProductInput input, @AuthenticationPrincipal AgencyPrincipal me) {
         return service.createProduct(input, me);
@@ -68,6 +73,7 @@ class ApplicantController {
     }
 
     @PutMapping("/products/{id}")
+    @PreAuthorize(Access.LOCALITY_ACTORS)
     ProductView updateProduct(@PathVariable String id, @Valid @RequestBody ProductInput input,
             @AuthenticationPrincipal AgencyPrincipal me) {
         return service.updateProduct(id, input, me);

@@ -122,6 +122,18 @@ public class ApplicantService {
         return products.findByEntityIdOrderByCreatedAtDesc(entityId).stream().map(ProductView::of).toList();
     }
 
+    /** The entity, if it exists and {@code me} may act for its locality: else empty, as if it did not exist. */
+    public Optional<EconomicEntity> findEntity(String id, AgencyPrincipal me) {
+        return entities.findById(id).filter(record -> Access.mayActFor(me, record.localityCode))
+                .map(EntityRecord::toDomain);
+    }
+
+    /** The product, if it exists and {@code me} may act for its locality: else empty, as if it did not exist. */
+    public Optional<Product> findProduct(String id, AgencyPrincipal me) {
+        return products.findById(id).filter(record -> Access.mayActFor(me, record.localityCode))
+                .map(ProductRecord::toDomain);
+    }
+
     /** For other features, which apply their own access rules. */
     public Optional<EconomicEntity> findEntity(String id) {
         return entities.findById(id).map(EntityRecord::toDomain);
@@ -131,16 +143,18 @@ public class ApplicantService {
         return products.findById(id).map(ProductRecord::toDomain);
     }
 
+    /** The entity for {@code me}: 403 for a role that works with none, 404 if missing or of another locality. */
     private EntityRecord entityRecord(String id, AgencyPrincipal me) {
-        EntityRecord record = entities.findById(id).orElseThrow(() -> new NotFoundException("entity.not-found", id));
-        Access.requireMayActFor(me, record.localityCode);
-        return record;
+        Access.requireLocalityActor(me);
+        return entities.findById(id).filter(record -> Access.mayActFor(me, record.localityCode))
+                .orElseThrow(() -> new NotFoundException("entity.not-found", id));
     }
 
+    /** The product for {@code me}: 403 for a role that works with none, 404 if missing or of another locality. */
     private ProductRecord productRecord(String id, AgencyPrincipal me) {
-        ProductRecord record = products.findById(id).orElseThrow(() -> new NotFoundException("product.not-found", id));
-        Access.requireMayActFor(me, record.localityCode);
-        return record;
+        Access.requireLocalityActor(me);
+        return products.findById(id).filter(record -> Access.mayActFor(me, record.localityCode))
+                .orElseThrow(() -> new NotFoundException("product.not-found", id));
     }
 
     private void requireValidLocality(String locality) {

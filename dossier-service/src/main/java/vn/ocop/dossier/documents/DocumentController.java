@@ -9,6 +9,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import vn.ocop.chassis.security.AgencyPrincipal;
+import vn.ocop.dossier.access.Access;
 import vn.ocop.dossier.documents.domain.Filenames;
 import vn.ocop.dossier.intake.DossierViews.DocumentView;
 import vn.ocop.dossier.intake.domain.DocumentKind;
@@ -37,6 +39,7 @@ class DocumentController {
     }
 
     @PostMapping(path = "/dossiers/{id}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize(Access.LOCALITY_ACTORS)
     @ResponseStatus(HttpStatus.CREATED)
     DocumentView upload(@PathVariable String id, @RequestParam DocumentKind kind, @RequestPart("file") MultipartFile file,
             @AuthenticationPrincipal AgencyPrincipal me) throws IOException {

@@ -61,8 +61,7 @@ class DocumentService {
     }
 
     DocumentView upload(String dossierId, DocumentKind kind, MultipartFile file, AgencyPrincipal me) throws IOException {
-        Dossier dossier = store.load(dossierId).dossier();
-        access.requireChange(me, dossier.localityCode());
+        Dossier dossier = access.changeable(me, dossierId).dossier();
         if (!dossier.status().documentsEditable()) {
             throw new ConflictException("dossier.illegal-transition", dossier.status().name(), "ATTACH_DOCUMENT");
         }
@@ -103,8 +102,7 @@ class DocumentService {
     }
 
     Download download(String dossierId, String documentId, AgencyPrincipal me) throws IOException {
-        Dossier dossier = store.load(dossierId).dossier();
-        access.requireRead(me, dossierId, dossier.localityCode());
+        Dossier dossier = access.readable(me, dossierId).dossier();
         AttachedDocument document = dossier.document(documentId);
         GridFSFile file = gridFs.findOne(query(where("_id").is(new ObjectId(documentId))));
         if (file == null) {
@@ -115,15 +113,13 @@ class DocumentService {
     }
 
     List<DocumentView> list(String dossierId, AgencyPrincipal me) {
-        Dossier dossier = store.load(dossierId).dossier();
-        access.requireRead(me, dossierId, dossier.localityCode());
+        Dossier dossier = access.readable(me, dossierId).dossier();
         return dossier.documents().stream().map(DocumentView::of).toList();
     }
 
     /** Deleting is allowed while the dossier is a draft or returned for completion (to replace a faulty file). */
     void delete(String dossierId, String documentId, AgencyPrincipal me) {
-        Dossier dossier = store.load(dossierId).dossier();
-        access.requireChange(me, dossier.localityCode());
+        Dossier dossier = access.changeable(me, dossierId).dossier();
         Instant now = clock.instant();
         store.update(dossierId, now, current -> {
             current.detach(documentId, me.subject(), now);

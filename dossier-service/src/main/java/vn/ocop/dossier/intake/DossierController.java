@@ -1,6 +1,7 @@
 package vn.ocop.dossier.intake;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.validation.Valid;
 import vn.ocop.chassis.security.AgencyPrincipal;
+import vn.ocop.dossier.access.Access;
 import vn.ocop.dossier.intake.DossierRequests.CreateDossier;
 import vn.ocop.dossier.intake.DossierRequests.EditDossier;
 import vn.ocop.dossier.intake.DossierRequests.ReturnDossier;
@@ -34,6 +36,7 @@ class DossierController {
     }
 
     @PostMapping("/dossiers")
+    @PreAuthorize(Access.LOCALITY_ACTORS)
     @ResponseStatus(HttpStatus.CREATED)
     DossierView create(@Valid @RequestBody CreateDossier input, @AuthenticationPrincipal AgencyPrincipal me) {
         return service.create(input, me);
@@ -54,6 +57,7 @@ class DossierController {
     }
 
     @PutMapping("/dossiers/{id}")
+    @PreAuthorize(Access.LOCALITY_ACTORS)
     DossierView edit(@PathVariable String id, @Valid @RequestBody EditDossier input,
             @AuthenticationPrincipal AgencyPrincipal me) {
         return service.changeRound(id, input.roundId(), me);
@@ -70,6 +74,7 @@ class DossierController {
     }
 
     @PostMapping("/dossiers/{id}/return")
+    @PreAuthorize(Access.PROVINCE_OFFICERS)
     DossierView returnForCompletion(@PathVariable String id, @Valid @RequestBody ReturnDossier input,
             @AuthenticationPrincipal AgencyPrincipal me) {
         return service.returnForCompletion(id, input, me);
@@ -81,6 +86,7 @@ class DossierController {
     }
 
     @PostMapping("/dossiers/{id}/withdraw")
+    @PreAuthorize(Access.LOCALITY_ACTORS)
     DossierView withdraw(@PathVariable String id, @RequestBody(required = false) WithdrawDossier input,
             @AuthenticationPrincipal AgencyPrincipal me) {
         return service.withdraw(id, input == null ? null : input.reason(), me);

@@ -84,9 +84,10 @@ class DossierService {
     }
 
     DossierView create(CreateDossier input, AgencyPrincipal me) {
+        Access.requireLocalityActor(me);
         List<FieldViolation> invalid = new ArrayList<>();
-        EconomicEntity entity = applicants.findEntity(input.entityId()).orElse(null);
-        Product product = applicants.findProduct(input.productId()).orElse(null);
+        EconomicEntity entity = applicants.findEntity(input.entityId(), me).orElse(null);
+        Product product = applicants.findProduct(input.productId(), me).orElse(null);
         if (entity == null) {
             invalid.add(FieldViolation.of("entityId", "entity.not-found", input.entityId()));
         }
@@ -96,13 +97,10 @@ class DossierService {
             invalid.add(FieldViolation.of("productId", "dossier.product-of-other-entity", product.id(), entity.id()));
         }
         if (entity != null) {
-            access.requireChange(me, entity.localityCode());
             LocalDate today = LocalDate.ofInstant(clock.instant(), ApplicantService.VIETNAM);
             if (!localities.isValidOn(entity.localityCode(), today)) {
                 invalid.add(FieldViolation.of("entityId", "locality.not-valid", entity.localityCode(), today.toString()));
             }
-        } else if (!Access.isLocalityActor(me)) {
-            access.requireChange(me, null);
         }
         if (!invalid.isEmpty()) {
             throw new InvalidInputException("dossier.invalid", invalid);
@@ -117,15 +115,11 @@ class DossierService {
     }
 
     DossierView get(String id, AgencyPrincipal me) {
-        DossierStore.Loaded loaded = store.load(id);
-        access.requireRead(me, id, loaded.dossier().localityCode());
-        return view(loaded.record());
+        return view(access.readable(me, id).record());
     }
 
     HistoryView history(String id, AgencyPrincipal me) {
-        DossierStore.Loaded loaded = store.load(id);
-        access.requireRead(me, id, loaded.dossier().localityCode());
-        return new HistoryView(id, loaded.dossier().history());
+        return new HistoryView(id, access.readable(me, id).dossier().history());
     }
 
     DossierView changeRound(String id, String roundId, AgencyPrincipal me) {
@@ -152,17 +146,15 @@ class DossierService {
     DossierView returnForCompletion(String id, ReturnDossier input, AgencyPrincipal me) {
         List<ReturnReason> reasons = input == null || input.reasons() == null ? List.of()
                 : input.reasons().stream().map(r -> r == null ? null : new ReturnReason(r.item(), r.reason())).toList();
-        DossierStore.Loaded loaded = store.load(id);
-        access.requireRead(me, id, loaded.dossier().localityCode());
         Access.requireProvinceOfficer(me);
+        DossierStore.Loaded loaded = store.load(id);
         Instant now = clock.instant();
         return view(store.update(loaded, now, dossier -> dossier.returnForCompletion(reasons, me.subject(), now),
                 record -> record));
     }
 
     private DossierView change(String id, AgencyPrincipal me, BiFunction<Dossier, Parties, List<OcopEvent>> change) {
-        DossierStore.Loaded loaded = store.load(id);
-        access.requireChange(me, loaded.dossier().localityCode());
+        DossierStore.Loaded loaded = access.changeable(me, id);
         Parties parties = new Parties();
         DossierRecord saved = store.update(loaded, clock.instant(), dossier -> change.apply(dossier, parties),
                 record -> record);

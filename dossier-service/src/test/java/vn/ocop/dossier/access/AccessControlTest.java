@@ -77,12 +77,35 @@ class AccessControlTest extends IntegrationTest {
     }
 
     @Test
-    void anotherLocalityIsRefusedOnEveryEndpointAndChangesNothing() {
+    void anotherLocalitysRecordsAreAnsweredAsMissingOnEveryEndpointAndNothingChanges() {
         String other = officer(AN_PHU);
         for (Call call : everyEndpoint()) {
             Response response = call.call().apply(other);
-            assertThat(response.status()).as(call.name() + ": " + response.body()).isEqualTo(403);
             assertThat(response.header("Content-Type")).as(call.name()).startsWith("application/problem+json");
+            if (call.name().equals("POST dossier")) {
+                assertThat(response.status()).as(call.name() + ": " + response.body()).isEqualTo(422);
+                assertThat(response.json().path("errors").valueStream().map(e -> e.path("code").asString()))
+                        .containsExactlyInAnyOrder("entity.not-found", "product.not-found");
+            } else if (call.name().equals("POST return")) { // no locality officer returns a dossier, own or not
+                assertThat(response.status()).as(call.name() + ": " + response.body()).isEqualTo(403);
+                assertThat(response.text("code")).isEqualTo("auth.forbidden");
+            } else {
+                assertThat(response.status()).as(call.name() + ": " + response.body()).isEqualTo(404);
+                assertThat(response.text("code")).as(call.name())
+                        .isIn("dossier.not-found", "entity.not-found", "product.not-found");
+            }
+        }
+        // the very answer an id that never existed gets, so that ids of other localities cannot be probed
+        String unknown = UUID.randomUUID().toString();
+        for (String path : List.of("/dossiers/", "/entities/", "/products/")) {
+            String id = path.equals("/dossiers/") ? dossier : path.equals("/entities/") ? entity : product;
+            Response hidden = api.get(path + id, other);
+            Response missing = api.get(path + unknown, other);
+            assertThat(hidden.status()).as(path).isEqualTo(missing.status()).isEqualTo(404);
+            assertThat(hidden.text("code")).as(path).isEqualTo(missing.text("code"));
+            assertThat(hidden.text("title")).as(path).isEqualTo(missing.text("title"));
+            assertThat(hidden.text("detail").replace(id, "…")).as(path)
+                    .isEqualTo(missing.text("detail").replace(unknown, "…"));
         }
         Response mine = api.get("/dossiers/" + dossier, officer(TAN_CHAU));
         assertThat(mine.text("status")).isEqualTo("DRAFT");
@@ -94,8 +117,16 @@ class AccessControlTest extends IntegrationTest {
     void departmentOfficersAndMachineClientsAreRefusedOnEveryEndpoint() {
         for (String token : List.of(TestTokens.departmentOfficer("SO-NN-MT"), TestTokens.machineClient("webhook", "ocop.read"))) {
             for (Call call : everyEndpoint()) {
-                assertThat(call.call().apply(token).status()).as(call.name()).isEqualTo(403);
+                Response response = call.call().apply(token);
+                assertThat(response.status()).as(call.name()).isEqualTo(403);
+                assertThat(response.text("code")).as(call.name()).isIn("access.role", "access.province-only",
+                        "auth.forbidden");
             }
+            // the role is decided before the body is read: no validation problems for a caller who may not ask
+            assertThat(api.post("/entities", token, Map.of()).status()).isEqualTo(403);
+            assertThat(api.post("/dossiers", token, Map.of("entityId", "")).status()).isEqualTo(403);
+            assertThat(api.post("/dossiers/" + dossier + "/return", officer(TAN_CHAU), Map.of()).status())
+                    .isEqualTo(403);
             assertThat(api.get("/dossiers", token).json().path("total").asLong()).isZero();
         }
     }
@@ -117,7 +148,7 @@ class AccessControlTest extends IntegrationTest {
     void councilMembersReadOnlyTheDossiersOfTheirSessions() {
         String member = "council-" + UUID.randomUUID();
         String token = TestTokens.councilMember(member);
-        assertThat(api.get("/dossiers/" + dossier, token).status()).isEqualTo(403);
+        assertThat(api.get("/dossiers/" + dossier, token).status()).isEqualTo(404);
         assertThat(api.get("/dossiers", token).json().path("total").asLong()).isZero();
 
         String session = "phien-" + UUID.randomUUID();
@@ -136,13 +167,13 @@ class AccessControlTest extends IntegrationTest {
             }
         }
         assertThat(api.get("/dossiers/" + dossier, TestTokens.councilMember("council-" + UUID.randomUUID())).status())
-                .isEqualTo(403);
+                .isEqualTo(404);
 
         // A later make-up of the session without this member takes the access away.
         Events.publish(new SessionAssigned(session, "hoi-dong-tinh", CouncilLevel.PROVINCE, LocalDate.of(2025, 7, 1),
                 List.of("council-other"), List.of(dossier), Instant.now()), session, 2);
         await().atMost(Duration.ofSeconds(30)).until(() -> !assignments.isAssigned(member, dossier));
-        assertThat(api.get("/dossiers/" + dossier, token).status()).isEqualTo(403);
+        assertThat(api.get("/dossiers/" + dossier, token).status()).isEqualTo(404);
     }
 
     private static List<String> ids(Api.Response list) {

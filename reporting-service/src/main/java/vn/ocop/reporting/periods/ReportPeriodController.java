@@ -10,6 +10,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -46,6 +47,7 @@ class ReportPeriodController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasRole('PROVINCE_OFFICER')") // decided before the body is read; the service checks it again
     PeriodView open(@AuthenticationPrincipal AgencyPrincipal me, @Valid @RequestBody PeriodApi.OpenPeriod request) {
         return service.open(me, request);
     }
@@ -62,6 +64,7 @@ class ReportPeriodController {
 
     @PostMapping("/{periodId}/reports")
     @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasAnyRole('LOCALITY_OFFICER', 'DEPARTMENT_OFFICER')") // the reporting units' roles, as above
     ReportView submit(@AuthenticationPrincipal AgencyPrincipal me, @PathVariable String periodId,
             @Valid @RequestBody PeriodApi.SubmitReport request) {
         return service.submit(me, periodId, request);

@@ -8,6 +8,7 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -28,6 +29,8 @@ import vn.ocop.reporting.statistics.domain.StatisticsFilter;
 
 @RestController
 @RequestMapping("/statistics")
+// the roles that read statistics, decided before the parameters are read (the service checks the locality)
+@PreAuthorize("hasAnyRole('PROVINCE_OFFICER', 'DEPARTMENT_OFFICER', 'LOCALITY_OFFICER')")
 class StatisticsController {
 
     private final StatisticsService statistics;
@@ -60,6 +63,7 @@ class StatisticsController {
             @RequestParam(required = false) Integer criteriaSet, @RequestParam(required = false) String group,
             @RequestParam(required = false) Integer stars, @RequestParam(required = false) Integer year,
             @RequestParam(required = false) Integer quarter, @RequestParam(defaultValue = "LOCALITY") String groupBy) {
+        statistics.requireMayRead(me, locality);
         Statistics result = statistics.statistics(me, filter(locality, round, criteriaSet, group, stars, year, quarter),
                 groupBy(groupBy));
         return new StatisticsView(result.filter(), result.asOf(), result.groupBy(), result.totals(),
@@ -77,6 +81,7 @@ class StatisticsController {
             @RequestParam(required = false) Integer criteriaSet, @RequestParam(required = false) String group,
             @RequestParam(required = false) Integer stars, @RequestParam(required = false) Integer year,
             @RequestParam(required = false) Integer quarter, @RequestParam(defaultValue = "LOCALITY") String groupBy) {
+        statistics.requireMayRead(me, locality);
         ExportFormat exportFormat = ExportFormat.parse(format);
         Statistics result = statistics.statistics(me, filter(locality, round, criteriaSet, group, stars, year, quarter),
                 groupBy(groupBy));

@@ -28,12 +28,20 @@ public class StatisticsService {
         this.clock = clock;
     }
 
-    public Statistics statistics(AgencyPrincipal me, StatisticsFilter filter, GroupBy groupBy) {
+    /**
+     * Whether {@code me} may read statistics, for {@code localityCode} if one is asked for: decided before the
+     * request's other parameters are checked, so a caller who may not ask learns nothing from their problems.
+     */
+    public void requireMayRead(AgencyPrincipal me, String localityCode) {
         requireReader(me);
-        if (me.has(Role.LOCALITY_OFFICER) && !readsAll(me) && filter.localityCode() != null
-                && !filter.localityCode().equals(me.locality())) {
-            throw new ForbiddenException("statistics.other-locality", filter.localityCode());
+        if (me.has(Role.LOCALITY_OFFICER) && !readsAll(me) && localityCode != null && !localityCode.isBlank()
+                && !localityCode.equals(me.locality())) {
+            throw new ForbiddenException("statistics.other-locality", localityCode);
         }
+    }
+
+    public Statistics statistics(AgencyPrincipal me, StatisticsFilter filter, GroupBy groupBy) {
+        requireMayRead(me, filter.localityCode());
         Statistics statistics = StatisticsCalculator.compute(readModel.active(), filter, groupBy, today());
         if (readsAll(me)) {
             return statistics;

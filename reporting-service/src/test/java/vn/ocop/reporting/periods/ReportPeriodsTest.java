@@ -108,6 +108,10 @@ class ReportPeriodsTest extends ReportingIntegrationTest {
         assertThat(invalid.statusCode()).isEqualTo(422);
         assertThat(json(invalid).at("/errors")).hasSize(2);
         assertThat(get("/report-periods/" + periodId, TestTokens.localityOfficer("891")).statusCode()).isEqualTo(404);
+        // a role that may never do it is refused before its body is validated
+        assertThat(post("/report-periods", TestTokens.localityOfficer("883"), Map.of()).statusCode()).isEqualTo(403);
+        assertThat(post("/report-periods/" + periodId + "/reports", TestTokens.councilMember("member-1"), Map.of())
+                .statusCode()).isEqualTo(403);
     }
 
     @Test

@@ -75,6 +75,13 @@ class StatisticsAccessTest extends ReportingIntegrationTest {
         assertThat(json(other).at("/code").asString()).isEqualTo("statistics.other-locality");
         assertThat(get(path("&locality=891") + "&groupBy=ROUND", TestTokens.localityOfficer("884")).statusCode())
                 .isEqualTo(403);
+        // refused before the other parameters are checked: a problem with them would answer a question not allowed
+        HttpResponse<byte[]> otherWithBadFilters = get(path("&locality=891&quarter=5&groupBy=NOTHING"),
+                TestTokens.localityOfficer("884"));
+        assertThat(otherWithBadFilters.statusCode()).isEqualTo(403);
+        assertThat(json(otherWithBadFilters).at("/code").asString()).isEqualTo("statistics.other-locality");
+        assertThat(get("/statistics/export?format=docx&locality=891", TestTokens.localityOfficer("884")).statusCode())
+                .isEqualTo(403);
     }
 
     @Test
@@ -83,6 +90,14 @@ class StatisticsAccessTest extends ReportingIntegrationTest {
         assertThat(get(path(""), TestTokens.machineClient("webhook-client", "ocop.catalogue")).statusCode())
                 .isEqualTo(403);
         assertThat(get(path(""), null).statusCode()).isEqualTo(401);
+        // the role is decided before any parameter is read or converted
+        for (String parameters : new String[] {"&stars=abc", "&quarter=5", "&groupBy=NOTHING"}) {
+            HttpResponse<byte[]> refused = get(path(parameters), TestTokens.councilMember("member-1"));
+            assertThat(refused.statusCode()).as(parameters).isEqualTo(403);
+            assertThat(json(refused).at("/code").asString()).as(parameters).isEqualTo("auth.forbidden");
+        }
+        assertThat(get("/statistics/export?format=docx", TestTokens.councilMember("member-1")).statusCode())
+                .isEqualTo(403);
     }
 
     @Test
