@@ -146,7 +146,11 @@ final class Scenarios implements AutoCloseable {
         int reps = Math.max(1, options.integer("ready-reps"));
         Path data = options.out().resolve("launcher-data");
         Ocop.deleteTree(data);
-        List<String> arguments = List.of("--data=" + data.toAbsolutePath(), "--ready-timeout=300");
+        List<String> arguments = new ArrayList<>(List.of("--data=" + data.toAbsolutePath(), "--ready-timeout=300"));
+        // JVM options given for every service apply to `./ocop start` too, so that its rows measure that profile
+        if (!options.get("service-jvm").isBlank() && options.set("service-jvm-services").isEmpty()) {
+            arguments.add("--service-jvm=" + options.get("service-jvm").trim());
+        }
         Duration timeout = Duration.ofMinutes(6);
         LauncherProcess first = LauncherProcess.start(options.home(), arguments,
                 options.out().resolve("launcher-start-0.log"), timeout);

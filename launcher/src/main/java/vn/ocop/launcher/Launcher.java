@@ -65,12 +65,14 @@ public final class Launcher {
         String kafkaAddress = options.kafkaPort() == 0 ? kafka.bootstrapServers() : EmbeddedKafka.HOST + ":" + options.kafkaPort();
 
         JvmCache jvmCache = options.jvmCache() ? new JvmCache() : null;
+        List<String> jvmOptions = new ArrayList<>(SERVICE_JVM_OPTIONS);
+        jvmOptions.addAll(options.serviceJvmOptions());
         for (ServiceSpec spec : ServiceSpec.ALL) {
             if (options.services().contains(spec.name())) {
                 services.add(new ServiceProcess(spec,
                         options.home().resolve(spec.name()).resolve("target").resolve(spec.name() + ".jar"),
                         options.dataDirectory().resolve("logs").resolve(spec.name() + ".log"),
-                        environmentFor(spec, kafkaAddress), SERVICE_JVM_OPTIONS, jvmCache));
+                        environmentFor(spec, kafkaAddress), jvmOptions, jvmCache));
             }
         }
         ServiceProcess.startAll(services);
