@@ -21,7 +21,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * Decides a handler's {@code @PreAuthorize} before Spring MVC reads and validates the request: method security
  * itself runs only when the handler is called, after its arguments were bound, so a caller whose role may never
  * use an endpoint was told what is wrong with its body or parameters (422) instead of 403. Only expressions that
- * name no argument ({@code #…}) or result are decided here; method security still checks every one when the handler
+ * name no argument ({@code #…}) are decided here; method security still checks every one when the handler
  * is called, so this can only refuse earlier, never allow more.
  */
 public final class PreAuthorizeBeforeBinding implements HandlerInterceptor {
@@ -37,9 +37,8 @@ public final class PreAuthorizeBeforeBinding implements HandlerInterceptor {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         if (handler instanceof HandlerMethod method && decidableBeforeBinding(method)) {
-            Object target = method.getBean();
             authorization.verify(SecurityContextHolder.getContextHolderStrategy().getContext()::getAuthentication,
-                    new SimpleMethodInvocation(target, method.getMethod(),
+                    new SimpleMethodInvocation(method.getBean(), method.getMethod(),
                             new Object[method.getMethodParameters().length]));
         }
         return true;
@@ -52,8 +51,7 @@ public final class PreAuthorizeBeforeBinding implements HandlerInterceptor {
                 annotation = AnnotatedElementUtils.findMergedAnnotation(ClassUtils.getUserClass(handler.getBeanType()),
                         PreAuthorize.class);
             }
-            return annotation != null && !annotation.value().contains("#")
-                    && !annotation.value().contains("returnObject");
+            return annotation != null && !annotation.value().contains("#");
         });
     }
 }

@@ -36,14 +36,6 @@ public final class Access {
         }
     }
 
-    /**
-     * Whether an existing record of {@code localityCode} is visible to a locality actor; one that is not must be
-     * answered as missing.
-     */
-    public static boolean mayActFor(AgencyPrincipal me, String localityCode) {
-        return isLocalityActor(me) && me.mayActForLocality(localityCode);
-    }
-
     /** Create a record in {@code localityCode} (the caller names the locality, so refusing reveals nothing). */
     public static void requireMayActFor(AgencyPrincipal me, String localityCode) {
         requireLocalityActor(me);

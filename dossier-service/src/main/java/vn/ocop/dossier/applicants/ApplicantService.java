@@ -124,13 +124,13 @@ public class ApplicantService {
 
     /** The entity, if it exists and {@code me} may act for its locality: else empty, as if it did not exist. */
     public Optional<EconomicEntity> findEntity(String id, AgencyPrincipal me) {
-        return entities.findById(id).filter(record -> Access.mayActFor(me, record.localityCode))
+        return entities.findById(id).filter(record -> me.mayActForLocality(record.localityCode))
                 .map(EntityRecord::toDomain);
     }
 
     /** The product, if it exists and {@code me} may act for its locality: else empty, as if it did not exist. */
     public Optional<Product> findProduct(String id, AgencyPrincipal me) {
-        return products.findById(id).filter(record -> Access.mayActFor(me, record.localityCode))
+        return products.findById(id).filter(record -> me.mayActForLocality(record.localityCode))
                 .map(ProductRecord::toDomain);
     }
 
@@ -146,14 +146,14 @@ public class ApplicantService {
     /** The entity for {@code me}: 403 for a role that works with none, 404 if missing or of another locality. */
     private EntityRecord entityRecord(String id, AgencyPrincipal me) {
         Access.requireLocalityActor(me);
-        return entities.findById(id).filter(record -> Access.mayActFor(me, record.localityCode))
+        return entities.findById(id).filter(record -> me.mayActForLocality(record.localityCode))
                 .orElseThrow(() -> new NotFoundException("entity.not-found", id));
     }
 
     /** The product for {@code me}: 403 for a role that works with none, 404 if missing or of another locality. */
     private ProductRecord productRecord(String id, AgencyPrincipal me) {
         Access.requireLocalityActor(me);
-        return products.findById(id).filter(record -> Access.mayActFor(me, record.localityCode))
+        return products.findById(id).filter(record -> me.mayActForLocality(record.localityCode))
                 .orElseThrow(() -> new NotFoundException("product.not-found", id));
     }
 

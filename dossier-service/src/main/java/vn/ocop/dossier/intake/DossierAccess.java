@@ -31,7 +31,7 @@ public class DossierAccess {
             throw new ForbiddenException("access.role");
         }
         DossierStore.Loaded loaded = store.load(dossierId);
-        if (!Access.mayActFor(me, loaded.dossier().localityCode())
+        if (!me.mayActForLocality(loaded.dossier().localityCode())
                 && !(me.has(Role.COUNCIL_MEMBER) && assignments.isAssigned(me.subject(), dossierId))) {
             throw new NotFoundException("dossier.not-found", dossierId);
         }
@@ -42,7 +42,7 @@ public class DossierAccess {
     public DossierStore.Loaded changeable(AgencyPrincipal me, String dossierId) {
         Access.requireLocalityActor(me);
         DossierStore.Loaded loaded = store.load(dossierId);
-        if (!Access.mayActFor(me, loaded.dossier().localityCode())) {
+        if (!me.mayActForLocality(loaded.dossier().localityCode())) {
             throw new NotFoundException("dossier.not-found", dossierId);
         }
         return loaded;
